@@ -1,0 +1,21 @@
+package dk.sammen.contracts;
+
+/** CloudEvent {@code type} attributes; the suffix is the payload version. */
+public final class CloudEventTypes {
+
+	public static final String EVENT_PUBLISHED_V1 = "dk.sammen.event.published.v1";
+
+	public static final String EVENT_UPDATED_V1 = "dk.sammen.event.updated.v1";
+
+	public static final String EVENT_CANCELLED_V1 = "dk.sammen.event.cancelled.v1";
+
+	public static final String API_KEY_ISSUED_V1 = "dk.sammen.apikey.issued.v1";
+
+	public static final String API_KEY_REVOKED_V1 = "dk.sammen.apikey.revoked.v1";
+
+	public static final String CAMPAIGN_ACTIVITY_PUBLISHED_V1 = "dk.sammen.campaign.activity.published.v1";
+
+	private CloudEventTypes() {
+	}
+
+}

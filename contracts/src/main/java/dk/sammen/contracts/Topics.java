@@ -1,0 +1,18 @@
+package dk.sammen.contracts;
+
+/** Kafka topics the services share. Partition counts and retention are documented in the README. */
+public final class Topics {
+
+	/** Lifecycle of partner events, keyed by event id. */
+	public static final String EVENTS = "sammen.events.v1";
+
+	/** API keys issued and revoked, keyed by key id; compacted so a reader can rebuild the key set. */
+	public static final String API_KEYS = "sammen.api-keys.v1";
+
+	/** Campaign activities, keyed by activity id. */
+	public static final String CAMPAIGN_ACTIVITIES = "sammen.campaign-activities.v1";
+
+	private Topics() {
+	}
+
+}
