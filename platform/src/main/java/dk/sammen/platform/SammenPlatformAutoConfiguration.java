@@ -1,0 +1,109 @@
+package dk.sammen.platform;
+
+import java.time.Clock;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.identity.CallerIdentityArgumentResolver;
+import dk.sammen.platform.identity.IdentityProperties;
+import dk.sammen.platform.identity.SignedIdentities;
+import dk.sammen.platform.identity.SignedIdentityWebFilter;
+import dk.sammen.platform.outbox.AggregateStore;
+import dk.sammen.platform.outbox.OutboxProperties;
+import dk.sammen.platform.outbox.OutboxRelay;
+import dk.sammen.platform.problem.ProblemDetailsExceptionHandler;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+/** Wires the platform pieces into each service. */
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration" },
+		beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration")
+@EnableConfigurationProperties(IdentityProperties.class)
+public class SammenPlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	Kommuner kommuner() {
+		return Kommuner.load();
+	}
+
+	@Bean
+	@Order(-2)
+	ProblemDetailsExceptionHandler problemDetailsExceptionHandler(JsonMapper jsonMapper) {
+		return new ProblemDetailsExceptionHandler(jsonMapper);
+	}
+
+	@Bean
+	SignedIdentities signedIdentities(IdentityProperties properties, Clock clock) {
+		return new SignedIdentities(properties.signingKey(), properties.ttl(), clock);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "sammen.identity.verify-requests", matchIfMissing = true)
+	static class IdentityVerification {
+
+		@Bean
+		SignedIdentityWebFilter signedIdentityWebFilter(SignedIdentities identities, IdentityProperties properties) {
+			return new SignedIdentityWebFilter(identities, properties.header());
+		}
+
+		@Bean
+		WebFluxConfigurer callerIdentityArgumentResolverConfigurer() {
+			return new WebFluxConfigurer() {
+				@Override
+				public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+					configurer.addCustomResolver(new CallerIdentityArgumentResolver());
+				}
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveMongoTemplate.class)
+	@ConditionalOnProperty(prefix = "sammen.outbox", name = "collections[0]")
+	@EnableConfigurationProperties(OutboxProperties.class)
+	static class Outbox {
+
+		@Bean
+		KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate(KafkaProperties kafkaProperties) {
+			return dk.sammen.platform.outbox.CloudEvents.kafkaTemplate(kafkaProperties);
+		}
+
+		@Bean
+		OutboxRelay outboxRelay(ReactiveMongoTemplate mongo,
+				@Qualifier("cloudEventKafkaTemplate") KafkaTemplate<String, CloudEvent> kafka,
+				OutboxProperties properties, Clock clock, MeterRegistry meters) {
+			return new OutboxRelay(mongo, kafka, properties, clock, meters);
+		}
+
+		@Bean
+		AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+			return new AggregateStore(mongo, relay);
+		}
+
+	}
+
+}
