@@ -1,11 +1,9 @@
 package dk.sammen.platform.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import dk.sammen.platform.Digests;
 
 /**
  * API key material. A key is 256 random bits, so a plain SHA-256 is a safe stored form (there is
@@ -29,13 +27,7 @@ public final class ApiKeySecrets {
 
 	/** Lower-case hex SHA-256 of a key, the only form that is stored or sent on. */
 	public static String sha256(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
-		}
+		return Digests.sha256Hex(key);
 	}
 
 }

@@ -59,7 +59,8 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 		return response.writeWith(Mono.just(body));
 	}
 
-	ProblemDetail toProblem(Throwable ex) {
+	/** The problem a failure is shown as; also used for the per-item results of batch requests. */
+	public ProblemDetail toProblem(Throwable ex) {
 		DataBufferLimitException tooLarge = findCause(ex, DataBufferLimitException.class);
 		if (tooLarge != null) {
 			return ApiProblem.problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",

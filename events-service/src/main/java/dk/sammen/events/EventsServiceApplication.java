@@ -1,0 +1,15 @@
+package dk.sammen.events;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class EventsServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(EventsServiceApplication.class, args);
+	}
+
+}

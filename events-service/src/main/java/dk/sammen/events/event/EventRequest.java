@@ -1,0 +1,27 @@
+package dk.sammen.events.event;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event as a partner sends it (CONTRACT section 3). Every field may be missing here; the rules
+ * in {@link EventRules} say which must be there. Server-owned fields are not part of it, so a
+ * body that carries them is rejected as having unknown fields.
+ */
+record EventRequest(@Nullable String title, @Nullable String description, @Nullable String programme,
+		@Nullable String campaign, @Nullable OffsetDateTime startsAt, @Nullable OffsetDateTime endsAt,
+		@Nullable LocationRequest location, @Nullable OnlineRequest online, @Nullable List<String> arenas,
+		@Nullable List<String> interventionTypes, @Nullable List<String> targetGroups,
+		@Nullable List<String> languages, @Nullable Integer priceDkk, @Nullable Integer capacity,
+		@Nullable String registrationUrl, @Nullable List<String> accessibility) {
+
+	record LocationRequest(@Nullable String venue, @Nullable String street, @Nullable String postalCode,
+			@Nullable String city, @Nullable String kommuneCode, @Nullable Double lat, @Nullable Double lon) {
+	}
+
+	record OnlineRequest(@Nullable String url) {
+	}
+
+}

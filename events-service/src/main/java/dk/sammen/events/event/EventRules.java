@@ -1,0 +1,162 @@
+package dk.sammen.events.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import dk.sammen.platform.geography.Kommune;
+import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.problem.Violations;
+import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import org.springframework.stereotype.Component;
+
+/** The rules an event must pass (CONTRACT section 3); all violations are reported at once. */
+@Component
+class EventRules {
+
+	private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+
+	private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{4}$");
+
+	private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
+
+	private static final int MAX_LIST = 10;
+
+	private static final Duration MAX_DURATION = Duration.ofDays(366);
+
+	/** Denmark with a margin, Bornholm and Christiansø included. */
+	private static final double MIN_LAT = 54.4, MAX_LAT = 57.9, MIN_LON = 7.8, MAX_LON = 15.3;
+
+	private final Kommuner kommuner;
+
+	EventRules(Kommuner kommuner) {
+		this.kommuner = kommuner;
+	}
+
+	EventDetails validate(EventRequest request) {
+		Violations violations = new Violations();
+		String title = plainText(violations, "title", request.title(), 1, 200);
+		String description = "";
+		if (request.description() != null) {
+			description = DescriptionSanitizer.sanitize(request.description());
+			violations.require(description.length() <= 10_000, "description",
+					"at most 10000 characters after sanitizing");
+		}
+		String programme = request.programme();
+		violations.require(programme != null && Vocabulary.PROGRAMMES.contains(programme), "programme",
+				"must be one of " + sorted(Vocabulary.PROGRAMMES));
+		String campaign = request.campaign();
+		if (campaign != null) {
+			violations.require(campaign.length() <= 64 && SLUG.matcher(campaign).matches(), "campaign",
+					"must be a campaign slug such as 'vaer-en-som-raekker-ud'");
+		}
+		Instant startsAt = (request.startsAt() != null) ? request.startsAt().toInstant() : null;
+		Instant endsAt = (request.endsAt() != null) ? request.endsAt().toInstant() : null;
+		violations.require(startsAt != null, "startsAt", "required, ISO-8601 date-time with offset");
+		violations.require(endsAt != null, "endsAt", "required, ISO-8601 date-time with offset");
+		if (startsAt != null && endsAt != null) {
+			violations.require(endsAt.isAfter(startsAt), "endsAt", "must be after startsAt");
+			violations.require(Duration.between(startsAt, endsAt).compareTo(MAX_DURATION) <= 0, "endsAt",
+					"an event lasts at most 366 days");
+		}
+		if (startsAt != null && Vocabulary.DANMARK_SPISER_SAMMEN.equals(programme)) {
+			violations.require(DanmarkSpiserSammenWeek.containing(startsAt).isPresent(), "startsAt",
+					"a Danmark Spiser Sammen event must start in ISO week 17 or 45 (Danish time)");
+		}
+		EventDetails.Place place = (request.location() != null) ? place(violations, request.location()) : null;
+		EventDetails.Online online = null;
+		if (request.online() != null) {
+			String url = request.online().url();
+			if (violations.require(url != null && PublicUrl.isAcceptable(url), "online.url",
+					"required for online events: an http(s) URL to a public host")) {
+				online = new EventDetails.Online(url);
+			}
+		}
+		violations.require(request.location() != null || request.online() != null, "location",
+				"give a location, an online URL, or both");
+		List<String> arenas = subset(violations, "arenas", request.arenas(), Vocabulary.ARENAS);
+		List<String> interventionTypes = subset(violations, "interventionTypes", request.interventionTypes(),
+				Vocabulary.INTERVENTION_TYPES);
+		List<String> targetGroups = subset(violations, "targetGroups", request.targetGroups(),
+				Vocabulary.TARGET_GROUPS);
+		List<String> accessibility = subset(violations, "accessibility", request.accessibility(),
+				Vocabulary.ACCESSIBILITY);
+		List<String> languages = (request.languages() != null) ? request.languages() : List.of("da");
+		violations.require(languages.size() <= MAX_LIST && languages.stream().allMatch((l) -> l != null && LANGUAGE.matcher(l).matches())
+				&& Set.copyOf(languages.stream().filter((l) -> l != null).toList()).size() == languages.size(), "languages",
+				"ISO 639-1 codes such as 'da' or 'en', each once, at most " + MAX_LIST);
+		if (request.priceDkk() != null) {
+			violations.require(request.priceDkk() >= 0 && request.priceDkk() <= 100_000, "priceDkk",
+					"whole kroner from 0 to 100000");
+		}
+		if (request.capacity() != null) {
+			violations.require(request.capacity() >= 1 && request.capacity() <= 1_000_000, "capacity",
+					"from 1 to 1000000");
+		}
+		if (request.registrationUrl() != null) {
+			violations.require(PublicUrl.isAcceptable(request.registrationUrl()), "registrationUrl",
+					"an http(s) URL to a public host");
+		}
+		violations.throwIfAny();
+		return new EventDetails(title, description, programme, campaign, startsAt, endsAt, place, online, arenas,
+				interventionTypes, targetGroups, languages, request.priceDkk(), request.capacity(),
+				request.registrationUrl(), accessibility);
+	}
+
+	private EventDetails.@Nullable Place place(Violations violations, EventRequest.LocationRequest location) {
+		String venue = plainText(violations, "location.venue", location.venue(), 1, 200);
+		String street = plainText(violations, "location.street", location.street(), 1, 200);
+		String city = plainText(violations, "location.city", location.city(), 1, 100);
+		violations.require(location.postalCode() != null && POSTAL_CODE.matcher(location.postalCode()).matches(),
+				"location.postalCode", "four digits");
+		Kommune kommune = (location.kommuneCode() != null) ? this.kommuner.byCode(location.kommuneCode()).orElse(null)
+				: null;
+		violations.require(kommune != null, "location.kommuneCode",
+				"one of the 98 official kommune codes, four digits such as '0661'");
+		Double lat = location.lat();
+		Double lon = location.lon();
+		violations.require((lat == null) == (lon == null), "location.lat", "give both lat and lon, or neither");
+		if (lat != null && lon != null) {
+			violations.require(lat >= MIN_LAT && lat <= MAX_LAT, "location.lat", "a latitude in Denmark");
+			violations.require(lon >= MIN_LON && lon <= MAX_LON, "location.lon", "a longitude in Denmark");
+		}
+		if (kommune == null || venue == null || street == null || city == null) {
+			return null;
+		}
+		return new EventDetails.Place(venue, street, location.postalCode(), city, kommune.code(),
+				kommune.regionCode(), lat, lon);
+	}
+
+	/** Trimmed plain text without control characters, or null after recording why not. */
+	private static @Nullable String plainText(Violations violations, String field, @Nullable String value, int min,
+			int max) {
+		String stripped = (value != null) ? value.strip() : "";
+		boolean ok = violations.require(stripped.length() >= min && stripped.length() <= max, field,
+				"required, " + min + " to " + max + " characters")
+				&& violations.require(stripped.chars().noneMatch(Character::isISOControl), field,
+						"must not contain control characters");
+		return ok ? stripped : null;
+	}
+
+	private static List<String> subset(Violations violations, String field, @Nullable List<String> values,
+			Set<String> allowed) {
+		if (values == null) {
+			return List.of();
+		}
+		boolean known = values.stream().allMatch((value) -> value != null && allowed.contains(value));
+		boolean distinct = new HashSet<>(values).size() == values.size();
+		violations.require(known && distinct && values.size() <= MAX_LIST, field,
+				"each at most once, from " + sorted(allowed));
+		return List.copyOf(values.stream().filter((value) -> value != null).toList());
+	}
+
+	private static List<String> sorted(Set<String> values) {
+		return values.stream().sorted().toList();
+	}
+
+}

@@ -1,0 +1,214 @@
+package dk.sammen.events.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import dk.sammen.contracts.CloudEventTypes;
+import dk.sammen.contracts.Topics;
+import dk.sammen.contracts.event.EventCancelledV1;
+import dk.sammen.contracts.event.EventPublishedV1;
+import dk.sammen.contracts.event.EventUpdatedV1;
+import dk.sammen.events.organisation.OrganisationDirectory;
+import dk.sammen.platform.Digests;
+import dk.sammen.platform.identity.CallerIdentity;
+import dk.sammen.platform.outbox.AggregateStore;
+import dk.sammen.platform.outbox.OutboxMessage;
+import dk.sammen.platform.problem.ApiProblem;
+import dk.sammen.platform.problem.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The event lifecycle. Each transition that the public can see writes the new state and its
+ * CloudEvent in one document update; drafts are private and emit nothing.
+ */
+@Service
+class EventService {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final AggregateStore store;
+
+	private final EventRules rules;
+
+	private final OrganisationDirectory organisations;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	EventService(ReactiveMongoTemplate mongo, AggregateStore store, EventRules rules,
+			OrganisationDirectory organisations, JsonMapper json, Clock clock, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.store = store;
+		this.rules = rules;
+		this.organisations = organisations;
+		this.json = json;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/** What a create did: {@code created} is false when an earlier request with the same key answered. */
+	record Created(PartnerEvent event, boolean created) {
+	}
+
+	/**
+	 * Creates a draft. With an idempotency key the id is derived from the organisation and the key,
+	 * so a repeat cannot create a second event: the store's unique id decides, atomically.
+	 */
+	Mono<Created> create(CallerIdentity caller, EventRequest request, @Nullable String idempotencyKey,
+			boolean publish) {
+		String organisationId = requireOrganisation(caller);
+		EventDetails details = this.rules.validate(request);
+		String requestHash = (idempotencyKey != null) ? Digests.sha256Hex(this.json.writeValueAsString(request)) : null;
+		String id = (idempotencyKey != null)
+				? UUID.nameUUIDFromBytes((organisationId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+					.toString()
+				: UUID.randomUUID().toString();
+		return this.organisations.nameOf(organisationId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("The caller's organisation no longer exists")))
+			.flatMap((organisationName) -> {
+				Instant now = this.clock.instant();
+				PartnerEvent draft = PartnerEvent.draft(id, organisationId, organisationName, details, requestHash,
+						now);
+				PartnerEvent stored = publish ? draft.published(now) : draft;
+				List<OutboxMessage> messages = publish ? List.of(published(stored)) : List.of();
+				return this.store.insert(stored, messages).map((event) -> {
+					this.meters.counter("sammen.events.created", "programme", details.programme()).increment();
+					if (publish) {
+						this.meters.counter("sammen.events.published", "programme", details.programme()).increment();
+					}
+					return new Created(event, true);
+				});
+			})
+			.onErrorResume(DuplicateKeyException.class, (ex) -> replay(id, requestHash));
+	}
+
+	private Mono<Created> replay(String id, @Nullable String requestHash) {
+		return this.mongo.findById(id, PartnerEvent.class).flatMap((existing) -> {
+			if (requestHash == null || !requestHash.equals(existing.requestHash())) {
+				return Mono.error(new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+						"idempotency-key-reused", "Idempotency-Key reused",
+						"This Idempotency-Key was used before with a different request body"));
+			}
+			return Mono.just(new Created(existing, false));
+		});
+	}
+
+	/** The event if the caller may see it: public ones to everyone, drafts to their owner and admins. */
+	Mono<PartnerEvent> find(String id, @Nullable CallerIdentity caller) {
+		return this.mongo.findById(id, PartnerEvent.class)
+			.filter((event) -> event.isPublic() || (caller != null && caller.mayActFor(event.organisationId())))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No event " + id)));
+	}
+
+	Mono<PartnerEvent> update(CallerIdentity caller, String id, long expectedVersion, EventRequest request) {
+		EventDetails details = this.rules.validate(request);
+		return owned(caller, id).flatMap((event) -> {
+			if (Vocabulary.CANCELLED.equals(event.status())) {
+				return Mono.error(ApiProblem.conflict("A cancelled event can no longer be changed"));
+			}
+			PartnerEvent revised = event.revised(details, this.clock.instant());
+			List<OutboxMessage> messages = event.isPublic() ? List.of(OutboxMessage.of(Topics.EVENTS, id,
+					CloudEventTypes.EVENT_UPDATED_V1, revised.updatedAt(), new EventUpdatedV1(revised.snapshot()),
+					this.json)) : List.of();
+			return save(event, expectedVersion, revised, messages);
+		});
+	}
+
+	Mono<PartnerEvent> publish(CallerIdentity caller, String id) {
+		return owned(caller, id).flatMap((event) -> switch (event.status()) {
+			case Vocabulary.PUBLISHED -> Mono.just(event);
+			case Vocabulary.CANCELLED -> Mono.error(ApiProblem.conflict("A cancelled event cannot be published again"));
+			default -> {
+				PartnerEvent published = event.published(this.clock.instant());
+				yield save(event, event.version(), published, List.of(published(published)))
+					.doOnSuccess((saved) -> this.meters
+						.counter("sammen.events.published", "programme", saved.details().programme())
+						.increment());
+			}
+		});
+	}
+
+	Mono<PartnerEvent> cancel(CallerIdentity caller, String id, @Nullable String reason) {
+		String stripped = (reason != null) ? reason.strip() : "";
+		if (stripped.isEmpty() || stripped.length() > 500 || stripped.chars().anyMatch(Character::isISOControl)) {
+			return Mono.error(new InvalidInputException("reason", "required, 1 to 500 characters of plain text"));
+		}
+		return owned(caller, id).flatMap((event) -> switch (event.status()) {
+			case Vocabulary.CANCELLED -> Mono.just(event);
+			case Vocabulary.DRAFT -> Mono.error(ApiProblem.conflict("A draft is not public; delete it instead"));
+			default -> {
+				PartnerEvent cancelled = event.cancelled(stripped, this.clock.instant());
+				OutboxMessage message = OutboxMessage.of(Topics.EVENTS, id, CloudEventTypes.EVENT_CANCELLED_V1,
+						cancelled.updatedAt(), new EventCancelledV1(cancelled.snapshot(), stripped), this.json);
+				yield save(event, event.version(), cancelled, List.of(message));
+			}
+		});
+	}
+
+	Mono<Void> delete(CallerIdentity caller, String id, @Nullable Long expectedVersion) {
+		return owned(caller, id).flatMap((event) -> {
+			if (event.isPublic()) {
+				return Mono.error(ApiProblem.conflict("Only drafts can be deleted; cancel a published event instead"));
+			}
+			if (expectedVersion != null && expectedVersion != event.version()) {
+				return Mono.error(staleVersion(event));
+			}
+			return this.mongo.remove(Query.query(Criteria.where("_id").is(id).and("version").is(event.version())),
+					PartnerEvent.class)
+				.flatMap((result) -> (result.getDeletedCount() == 1) ? Mono.<Void>empty() : Mono.error(staleVersion(event)));
+		});
+	}
+
+	/** The event if the caller owns it (or is admin); 404 where existence must not leak, else 403. */
+	private Mono<PartnerEvent> owned(CallerIdentity caller, String id) {
+		return this.mongo.findById(id, PartnerEvent.class)
+			.filter((event) -> event.isPublic() || caller.mayActFor(event.organisationId()))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No event " + id)))
+			.flatMap((event) -> caller.mayActFor(event.organisationId()) ? Mono.just(event)
+					: Mono.error(ApiProblem.forbidden("This event belongs to another organisation")));
+	}
+
+	private Mono<PartnerEvent> save(PartnerEvent current, long expectedVersion, PartnerEvent next,
+			List<OutboxMessage> messages) {
+		if (current.version() != expectedVersion) {
+			return Mono.error(staleVersion(current));
+		}
+		return this.store.update(current.id(), expectedVersion, next, messages)
+			.flatMap((saved) -> saved ? Mono.just(next) : Mono.error(staleVersion(current)));
+	}
+
+	private OutboxMessage published(PartnerEvent event) {
+		return OutboxMessage.of(Topics.EVENTS, event.id(), CloudEventTypes.EVENT_PUBLISHED_V1, event.updatedAt(),
+				new EventPublishedV1(event.snapshot()), this.json);
+	}
+
+	private static ApiProblem staleVersion(PartnerEvent event) {
+		return ApiProblem.preconditionFailed("The event is at version " + event.version()
+				+ "; fetch it again and retry with its ETag in If-Match");
+	}
+
+	private static String requireOrganisation(CallerIdentity caller) {
+		if (CallerIdentity.PLATFORM.equals(caller.organisationId())) {
+			throw ApiProblem.forbidden("Events are posted with an organisation's key, not the platform admin key");
+		}
+		return caller.organisationId();
+	}
+
+
+}

@@ -1,0 +1,178 @@
+package dk.sammen.events.event;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dk.sammen.platform.geography.GeoPoint;
+import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.problem.ApiProblem;
+import dk.sammen.platform.problem.Violations;
+import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The public listing's filters (CONTRACT section 5), parsed and checked. Repeated parameters are
+ * alternatives (any of them); different parameters must all hold.
+ *
+ * @param from the window's start: events that end after it (default: now)
+ * @param to the window's end: events that start before it
+ */
+record ListingQuery(List<String> kommuner, List<String> regions, List<String> programmes, List<String> campaigns,
+		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, @Nullable Instant from,
+		@Nullable Instant to, @Nullable GeoPoint near, double radiusKm, @Nullable Boolean free,
+		@Nullable Boolean online, List<String> words, int limit, @Nullable PageCursor cursor) {
+
+	static final int DEFAULT_LIMIT = 20;
+
+	static final int MAX_LIMIT = 100;
+
+	static final double DEFAULT_RADIUS_KM = 10;
+
+	static final double MAX_RADIUS_KM = 500;
+
+	static ListingQuery parse(MultiValueMap<String, String> params, Kommuner kommuner) {
+		Violations violations = new Violations();
+		List<String> kommuneCodes = values(params, "kommune");
+		violations.require(kommuneCodes.stream().allMatch(kommuner::isKommune), "kommune",
+				"official four-digit kommune codes such as '0661'");
+		List<String> regions = values(params, "region");
+		violations.require(regions.stream().allMatch(kommuner::isRegion), "region", "region codes 1081 to 1085");
+		List<String> programmes = known(violations, params, "programme", Vocabulary.PROGRAMMES);
+		List<String> arenas = known(violations, params, "arena", Vocabulary.ARENAS);
+		List<String> interventionTypes = known(violations, params, "interventionType", Vocabulary.INTERVENTION_TYPES);
+		List<String> targetGroups = known(violations, params, "targetGroup", Vocabulary.TARGET_GROUPS);
+		List<String> campaigns = values(params, "campaign");
+		Instant from = instant(violations, params.getFirst("from"), "from", false);
+		Instant to = instant(violations, params.getFirst("to"), "to", true);
+		GeoPoint near = null;
+		String nearValue = params.getFirst("near");
+		if (nearValue != null) {
+			near = point(nearValue);
+			violations.require(near != null, "near", "latitude,longitude such as '56.36,8.62'");
+		}
+		double radius = number(violations, params.getFirst("radiusKm"), "radiusKm", DEFAULT_RADIUS_KM, 0.1,
+				MAX_RADIUS_KM);
+		int limit = limit(violations, params.getFirst("limit"));
+		PageCursor cursor = null;
+		String cursorValue = params.getFirst("cursor");
+		if (cursorValue != null) {
+			cursor = PageCursor.decode(cursorValue).orElse(null);
+			violations.require(cursor != null, "cursor", "use the nextCursor of an earlier answer");
+		}
+		Boolean free = bool(violations, params, "free");
+		Boolean online = bool(violations, params, "online");
+		String q = params.getFirst("q");
+		violations.require(q == null || q.length() <= 200, "q", "at most 200 characters");
+		if (!violations.isEmpty()) {
+			ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query parameters",
+					violations.list().size() + " query parameter(s) are not valid");
+			problem.getBody().setProperty("errors", violations.list());
+			throw problem;
+		}
+		return new ListingQuery(kommuneCodes, regions, programmes, campaigns, arenas, interventionTypes, targetGroups,
+				from, to, near, radius, free, online,
+				(q != null) ? SearchWords.ofQuery(q) : List.of(), limit, cursor);
+	}
+
+	private static List<String> values(MultiValueMap<String, String> params, String name) {
+		List<String> values = new ArrayList<>();
+		for (String value : params.getOrDefault(name, List.of())) {
+			for (String part : value.split(",")) {
+				if (!part.isBlank()) {
+					values.add(part.strip());
+				}
+			}
+		}
+		return values.stream().distinct().limit(100).toList();
+	}
+
+	private static List<String> known(Violations violations, MultiValueMap<String, String> params, String name,
+			Set<String> allowed) {
+		List<String> values = values(params, name);
+		violations.require(allowed.containsAll(values), name, "one or more of " + allowed.stream().sorted().toList());
+		return values;
+	}
+
+	/** A date means the start of that day in Danish time ({@code to}: the start of the next day). */
+	private static @Nullable Instant instant(Violations violations, @Nullable String value, String name,
+			boolean endOfDay) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			if (value.length() == 10) {
+				LocalDate date = LocalDate.parse(value);
+				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(DanmarkSpiserSammenWeek.DANISH_TIME)
+					.toInstant();
+			}
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			violations.add(name, "a date (2027-04-26) or a date-time with offset (2027-04-26T17:00:00+02:00)");
+			return null;
+		}
+	}
+
+	private static @Nullable GeoPoint point(String value) {
+		String[] parts = value.split(",");
+		if (parts.length != 2) {
+			return null;
+		}
+		try {
+			return new GeoPoint(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static double number(Violations violations, @Nullable String value, String name, double fallback,
+			double min, double max) {
+		if (value == null) {
+			return fallback;
+		}
+		try {
+			double parsed = Double.parseDouble(value);
+			if (parsed >= min && parsed <= max) {
+				return parsed;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		violations.add(name, "a number from " + min + " to " + max);
+		return fallback;
+	}
+
+	private static int limit(Violations violations, @Nullable String value) {
+		if (value == null) {
+			return DEFAULT_LIMIT;
+		}
+		if (value.matches("^[0-9]{1,3}$")) {
+			int parsed = Integer.parseInt(value);
+			if (parsed >= 1 && parsed <= MAX_LIMIT) {
+				return parsed;
+			}
+		}
+		violations.add("limit", "a whole number from 1 to " + MAX_LIMIT);
+		return DEFAULT_LIMIT;
+	}
+
+	private static @Nullable Boolean bool(Violations violations, MultiValueMap<String, String> params, String name) {
+		String value = params.getFirst(name);
+		if (value == null) {
+			return null;
+		}
+		violations.require(value.equals("true") || value.equals("false"), name, "true or false");
+		return Boolean.valueOf(value);
+	}
+
+}

@@ -1,0 +1,38 @@
+package dk.sammen.events.event;
+
+import java.util.Set;
+
+/** The classifications of CONTRACT section 3, by their wire slugs. */
+final class Vocabulary {
+
+	static final String DANMARK_SPISER_SAMMEN = "danmark-spiser-sammen";
+
+	static final Set<String> PROGRAMMES = Set.of(DANMARK_SPISER_SAMMEN, "vaer-en-som-raekker-ud", "local-partnership",
+			"other");
+
+	/** The five life arenas of the national action plan. */
+	static final Set<String> ARENAS = Set.of("hjem-og-bolig", "dagtilbud-skole-og-uddannelse",
+			"fritid-og-faellesskaber", "arbejdsliv-og-beskaeftigelse", "sundhed-og-pleje");
+
+	/** The five intervention strategies of the action plan. */
+	static final Set<String> INTERVENTION_TYPES = Set.of("socialt-netvaerk", "personlig-social-stoette",
+			"social-og-emotionel-faerdighedstraening", "psykologisk-behandling", "psykoedukation");
+
+	static final Set<String> TARGET_GROUPS = Set.of("boern", "unge", "voksne", "aeldre", "paaroerende", "alle");
+
+	/** Access needs an event can state it meets. */
+	static final Set<String> ACCESSIBILITY = Set.of("wheelchair", "step-free", "accessible-toilet", "hearing-loop",
+			"sign-language", "guide-dogs-welcome", "quiet-room");
+
+	static final String DRAFT = "draft";
+
+	static final String PUBLISHED = "published";
+
+	static final String CANCELLED = "cancelled";
+
+	static final Set<String> STATUSES = Set.of(DRAFT, PUBLISHED, CANCELLED);
+
+	private Vocabulary() {
+	}
+
+}

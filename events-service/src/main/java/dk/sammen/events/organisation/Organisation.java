@@ -1,0 +1,47 @@
+package dk.sammen.events.organisation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A partner organisation with its API keys (hashes only), stored as one document. */
+@Document("organisations")
+record Organisation(@Id String id, String name, @Indexed(unique = true) String cvr, String kind,
+		String contactEmail, List<ApiKey> keys, long version, Instant createdAt, Instant updatedAt) {
+
+	Organisation withKey(ApiKey key, Instant now) {
+		List<ApiKey> updated = new ArrayList<>(this.keys);
+		updated.add(key);
+		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, updated,
+				this.version + 1, this.createdAt, now);
+	}
+
+	Organisation withKeyRevoked(String keyId, Instant now) {
+		List<ApiKey> updated = this.keys.stream()
+			.map((key) -> key.id().equals(keyId) && key.revokedAt() == null ? key.revoked(now) : key)
+			.toList();
+		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, updated,
+				this.version + 1, this.createdAt, now);
+	}
+
+	Optional<ApiKey> key(String keyId) {
+		return this.keys.stream().filter((key) -> key.id().equals(keyId)).findFirst();
+	}
+
+	/** One API key; {@code sha256} is the only trace of the key itself. */
+	record ApiKey(String id, String role, String sha256, Instant createdAt, @Nullable Instant revokedAt) {
+
+		ApiKey revoked(Instant at) {
+			return new ApiKey(this.id, this.role, this.sha256, this.createdAt, at);
+		}
+
+	}
+
+}
