@@ -83,7 +83,7 @@ public class SammenPlatformAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ReactiveMongoTemplate.class)
-	@ConditionalOnProperty(prefix = "sammen.outbox", name = "collections[0]")
+	@ConditionalOnProperty(prefix = "sammen.outbox", name = "source")
 	@EnableConfigurationProperties(OutboxProperties.class)
 	static class Outbox {
 

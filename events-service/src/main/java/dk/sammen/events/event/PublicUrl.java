@@ -6,6 +6,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Accepts only absolute http(s) URLs to public hosts. The server never fetches these URLs; the
  * check keeps partners from publishing links into someone's internal network or to script.
@@ -31,11 +33,20 @@ final class PublicUrl {
 			return false;
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		String host = uri.getHost();
+		// java.net.URI has no host for internationalised domain names; the authority still holds it
+		String host = (uri.getHost() != null) ? uri.getHost() : hostOfAuthority(uri.getAuthority());
 		if (!(scheme.equals("http") || scheme.equals("https")) || host == null || uri.getUserInfo() != null) {
 			return false;
 		}
 		return isPublicHost(host.toLowerCase(Locale.ROOT));
+	}
+
+	private static @Nullable String hostOfAuthority(@Nullable String authority) {
+		if (authority == null || authority.contains("@") || authority.startsWith("[")) {
+			return null;
+		}
+		int colon = authority.indexOf(':');
+		return (colon >= 0) ? authority.substring(0, colon) : authority;
 	}
 
 	private static boolean isPublicHost(String host) {

@@ -1,0 +1,179 @@
+package dk.sammen.events.organisation;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dk.sammen.events.EventsIntegrationTest;
+import dk.sammen.platform.identity.ApiKeySecrets;
+import dk.sammen.platform.identity.CallerIdentity;
+import dk.sammen.platform.identity.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrganisationApiTests extends EventsIntegrationTest {
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	@Test
+	void register_asAdmin_returnsKeyOnceAndStoresOnlyItsHash() {
+		Partner partner = newPartner();
+		String apiKey = partner.registration().get("apiKey").asString();
+		assertThat(apiKey).startsWith("smn_");
+		Organisation stored = this.mongo.findById(partner.id(), Organisation.class).block();
+		assertThat(stored.keys()).singleElement().satisfies((key) -> {
+			assertThat(key.sha256()).isEqualTo(ApiKeySecrets.sha256(apiKey));
+			assertThat(key.role()).isEqualTo("partner");
+		});
+		JsonNode fetched = this.http.get()
+			.uri("/api/v1/admin/organisations/{id}", partner.id())
+			.header(IDENTITY, admin())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(fetched.has("apiKey")).isFalse();
+		assertThat(fetched.toString()).doesNotContain(apiKey).doesNotContain(ApiKeySecrets.sha256(apiKey));
+	}
+
+	@Test
+	void register_asPartner_isForbiddenAndCreatesNothing() {
+		Partner partner = newPartner();
+		String cvr = randomCvr();
+		this.http.post()
+			.uri("/api/v1/admin/organisations")
+			.header(IDENTITY, partner.header())
+			.bodyValue(Map.of("name", "Snyd", "cvr", cvr, "kind", "forening", "contactEmail", "a@example.dk"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mongo.exists(org.springframework.data.mongodb.core.query.Query
+			.query(org.springframework.data.mongodb.core.query.Criteria.where("cvr").is(cvr)), Organisation.class)
+			.block()).isFalse();
+	}
+
+	@Test
+	void register_anonymous_isUnauthorized() {
+		this.http.post()
+			.uri("/api/v1/admin/organisations")
+			.bodyValue(Map.of("name", "X", "cvr", randomCvr(), "kind", "forening", "contactEmail", "a@example.dk"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://sammen.dk/problems/unauthorized");
+	}
+
+	@Test
+	void register_invalidCvrKindAndEmail_namesEachField() {
+		this.http.post()
+			.uri("/api/v1/admin/organisations")
+			.header(IDENTITY, admin())
+			.bodyValue(Map.of("name", "", "cvr", "12345678", "kind", "klub", "contactEmail", "not-an-address"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((fields) -> assertThat(fields.toString()).contains("name", "cvr", "kind", "contactEmail"));
+	}
+
+	@Test
+	void register_sameCvrTwice_isConflict() {
+		String cvr = randomCvr();
+		Map<String, String> body = Map.of("name", "Ældre Sagen Test", "cvr", cvr, "kind", "forening",
+				"contactEmail", "info@example.dk");
+		this.http.post().uri("/api/v1/admin/organisations").header(IDENTITY, admin()).bodyValue(body).exchange()
+			.expectStatus().isCreated();
+		this.http.post().uri("/api/v1/admin/organisations").header(IDENTITY, admin()).bodyValue(body).exchange()
+			.expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void issueAndRevokeKey_asAdmin_recordsRoleAndRevocation() {
+		Partner partner = newPartner();
+		JsonNode key = this.http.post()
+			.uri("/api/v1/admin/organisations/{id}/keys", partner.id())
+			.header(IDENTITY, admin())
+			.bodyValue(Map.of("role", "editor"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(key.get("role").asString()).isEqualTo("editor");
+		assertThat(key.get("apiKey").asString()).startsWith("smn_");
+		this.http.delete()
+			.uri("/api/v1/admin/organisations/{id}/keys/{keyId}", partner.id(), key.get("id").asString())
+			.header(IDENTITY, admin())
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		Organisation stored = this.mongo.findById(partner.id(), Organisation.class).block();
+		assertThat(stored.key(key.get("id").asString()).orElseThrow().revokedAt()).isNotNull();
+		assertThat(stored.keys()).hasSize(2);
+	}
+
+	@Test
+	void issueKey_adminRole_isRejected() {
+		Partner partner = newPartner();
+		this.http.post()
+			.uri("/api/v1/admin/organisations/{id}/keys", partner.id())
+			.header(IDENTITY, admin())
+			.bodyValue(Map.of("role", "admin"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422);
+	}
+
+	@Test
+	void me_asPartner_showsOwnOrganisationOnly() {
+		Partner partner = newPartner();
+		this.http.get()
+			.uri("/api/v1/organisations/me")
+			.header(IDENTITY, partner.header())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(partner.id());
+	}
+
+	@Test
+	void anyRequest_forgedIdentityHeader_isUnauthorized() {
+		String forged = "v1.b3JnfGFkbWlufGt8OTk5OTk5OTk5OQ.c2lnbmF0dXJl";
+		this.http.get()
+			.uri("/api/v1/admin/organisations")
+			.header(IDENTITY, forged)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void anyRequest_identitySignedWithAnotherKey_isUnauthorized() {
+		dk.sammen.platform.identity.SignedIdentities attacker = new dk.sammen.platform.identity.SignedIdentities(
+				"attacker-chosen-signing-key-0123456789", java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC());
+		this.http.get()
+			.uri("/api/v1/admin/organisations")
+			.header(IDENTITY, attacker.sign(new CallerIdentity(CallerIdentity.PLATFORM, Role.ADMIN, "x")))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+}
