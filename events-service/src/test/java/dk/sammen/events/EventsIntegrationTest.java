@@ -49,7 +49,12 @@ public abstract class EventsIntegrationTest {
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
+	}
+
+	protected String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
 	}
 
 	protected String admin() {
