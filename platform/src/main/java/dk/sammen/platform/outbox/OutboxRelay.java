@@ -136,7 +136,7 @@ public class OutboxRelay implements SmartLifecycle {
 		List<Document> pending = document.getList(OutboxMessage.FIELD, Document.class, List.of());
 		List<String> acknowledged = new ArrayList<>();
 		return Flux.fromIterable(pending)
-			.concatMap((message) -> send(message).doOnSuccess((ignored) -> acknowledged.add(message.getString("id"))))
+			.concatMap((message) -> send(message).doOnSuccess((ignored) -> acknowledged.add(message.getString("ceId"))))
 			.then(Mono.just(true))
 			.onErrorResume((ex) -> {
 				this.failures.increment();
@@ -152,7 +152,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private Mono<Void> release(String collection, Object id, List<String> acknowledged) {
 		Update update = new Update().unset(OutboxMessage.LEASE_FIELD);
 		if (!acknowledged.isEmpty()) {
-			update.pull(OutboxMessage.FIELD, Query.query(Criteria.where("id").in(acknowledged)).getQueryObject());
+			update.pull(OutboxMessage.FIELD, Query.query(Criteria.where("ceId").in(acknowledged)).getQueryObject());
 		}
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection).then();
 	}
@@ -160,7 +160,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private Mono<Void> send(Document message) {
 		Instant occurredAt = message.get("occurredAt", java.util.Date.class).toInstant();
 		CloudEvent event = CloudEventBuilder.v1()
-			.withId(message.getString("id"))
+			.withId(message.getString("ceId"))
 			.withType(message.getString("type"))
 			.withSource(this.properties.source())
 			.withTime(occurredAt.atOffset(ZoneOffset.UTC))
