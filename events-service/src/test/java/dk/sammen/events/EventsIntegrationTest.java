@@ -9,13 +9,10 @@ import tools.jackson.databind.JsonNode;
 
 import dk.sammen.localstack.KafkaBroker;
 import dk.sammen.localstack.MongoWireServer;
-import dk.sammen.platform.identity.CallerIdentity;
-import dk.sammen.platform.identity.Role;
 import dk.sammen.platform.identity.SignedIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -58,25 +55,23 @@ public abstract class EventsIntegrationTest {
 	}
 
 	protected String admin() {
-		return this.identities.sign(new CallerIdentity(CallerIdentity.PLATFORM, Role.ADMIN, "bootstrap"));
+		return api().admin();
 	}
 
-	/** A freshly registered organisation and the identity its first (partner) key gives. */
 	protected Partner newPartner() {
-		JsonNode created = this.http.post()
-			.uri("/api/v1/admin/organisations")
-			.header(IDENTITY, admin())
-			.bodyValue(Map.of("name", "Testforening " + ThreadLocalRandom.current().nextInt(100000), "cvr",
-					randomCvr(), "kind", "forening", "contactEmail", "kontakt@example.dk"))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.CREATED)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		CallerIdentity identity = new CallerIdentity(created.get("id").asString(), Role.PARTNER,
-				created.get("apiKeyId").asString());
-		return new Partner(identity.organisationId(), this.identities.sign(identity), created);
+		return api().newPartner();
+	}
+
+	protected JsonNode createEvent(Partner partner, Map<String, Object> body) {
+		return api().createEvent(partner, body);
+	}
+
+	protected JsonNode publish(Partner partner, String id) {
+		return api().publish(partner, id);
+	}
+
+	private EventsApi api() {
+		return new EventsApi(this.http, this.identities);
 	}
 
 	/** An organisation as a test sees it: its id and a signed identity header for its key. */
@@ -118,32 +113,6 @@ public abstract class EventsIntegrationTest {
 				Map.entry("languages", java.util.List.of("da")), Map.entry("priceDkk", 0), Map.entry("capacity", 40),
 				Map.entry("registrationUrl", "https://example.dk/tilmeld"),
 				Map.entry("accessibility", java.util.List.of("wheelchair"))));
-	}
-
-	/** Creates a draft with {@code body} as {@code partner}; returns the answer. */
-	protected JsonNode createEvent(Partner partner, Map<String, Object> body) {
-		return this.http.post()
-			.uri("/api/v1/events")
-			.header(IDENTITY, partner.header())
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	protected JsonNode publish(Partner partner, String id) {
-		return this.http.post()
-			.uri("/api/v1/events/{id}/publish", id)
-			.header(IDENTITY, partner.header())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 }
