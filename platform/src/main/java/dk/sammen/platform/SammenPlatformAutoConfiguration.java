@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.health.MongoPingHealthIndicator;
 import dk.sammen.platform.identity.CallerIdentityArgumentResolver;
 import dk.sammen.platform.identity.IdentityProperties;
 import dk.sammen.platform.identity.SignedIdentities;
@@ -17,6 +18,7 @@ import dk.sammen.platform.outbox.OutboxRelay;
 import dk.sammen.platform.problem.ProblemDetailsExceptionHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,7 +36,9 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 /** Wires the platform pieces into each service. */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration" },
-		beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration")
+		beforeName = { "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration",
+				"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+				"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration" })
 @EnableConfigurationProperties(IdentityProperties.class)
 public class SammenPlatformAutoConfiguration {
 
@@ -77,6 +81,18 @@ public class SammenPlatformAutoConfiguration {
 					configurer.addCustomResolver(new CallerIdentityArgumentResolver());
 				}
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveMongoTemplate.class)
+	@ConditionalOnBean(ReactiveMongoTemplate.class)
+	static class MongoHealth {
+
+		@Bean("mongoHealthIndicator")
+		MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+			return new MongoPingHealthIndicator(mongo);
 		}
 
 	}

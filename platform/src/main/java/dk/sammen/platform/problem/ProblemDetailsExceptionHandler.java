@@ -90,6 +90,9 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 			if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
 				body.setType(URI.create(ApiProblem.TYPE_BASE + "http-" + body.getStatus()));
 			}
+			if (body.getDetail() == null) {
+				body.setDetail(body.getTitle());
+			}
 			return body;
 		}
 		if (ex instanceof OptimisticLockingFailureException) {
