@@ -261,7 +261,7 @@ class GatewayIntegrationTest {
 	@Test
 	void answers413Problem_whenChunkedBodyIsTooLarge() {
 		this.client.post()
-			.uri("/api/v1/events/batch")
+			.uri("/api/v1/events")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunks(64 * 1024, 5), DataBuffer.class)
 			.exchange()
@@ -274,7 +274,7 @@ class GatewayIntegrationTest {
 	@Test
 	void forwardsBody_ofExactlyTheLimit() {
 		this.client.post()
-			.uri("/api/v1/events/batch")
+			.uri("/api/v1/events")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunks(64 * 1024, 4), DataBuffer.class)
 			.exchange()
@@ -283,6 +283,31 @@ class GatewayIntegrationTest {
 			.expectBody()
 			.jsonPath("$.bodyBytes")
 			.isEqualTo(256 * 1024);
+	}
+
+	@Test
+	void forwardsBatchBody_overTheSingleEventLimit() {
+		this.client.post()
+			.uri("/api/v1/events/batch")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(chunks(64 * 1024, 32), DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.bodyBytes")
+			.isEqualTo(2 * 1024 * 1024);
+	}
+
+	@Test
+	void answers413Problem_whenBatchBodyIsOver4MiB() {
+		this.client.post()
+			.uri("/api/v1/events/batch")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(chunks(64 * 1024, 65), DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
 	}
 
 	@Test

@@ -25,22 +25,26 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class RequestBodyLimitFilter implements GlobalFilter, Ordered {
 
+	/** Batch imports carry up to 500 events, far more than one event's 256 KiB. */
+	static final String BATCH_PATH = "/api/v1/events/batch";
+
 	private final long maxBytes;
 
-	private final String limit;
+	private final long maxBatchBytes;
 
-	RequestBodyLimitFilter(DataSize maxBodySize) {
+	RequestBodyLimitFilter(DataSize maxBodySize, DataSize maxBatchBodySize) {
 		this.maxBytes = maxBodySize.toBytes();
-		this.limit = (this.maxBytes % 1024 == 0) ? (this.maxBytes / 1024) + " KiB" : this.maxBytes + " bytes";
+		this.maxBatchBytes = maxBatchBodySize.toBytes();
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (request.getHeaders().getContentLength() > this.maxBytes) {
-			return Mono.error(tooLarge());
+		long max = BATCH_PATH.equals(request.getPath().value()) ? this.maxBatchBytes : this.maxBytes;
+		if (request.getHeaders().getContentLength() > max) {
+			return Mono.error(tooLarge(max));
 		}
-		return chain.filter(exchange.mutate().request(new LimitedBodyRequest(request)).build());
+		return chain.filter(exchange.mutate().request(new LimitedBodyRequest(request, max)).build());
 	}
 
 	/** After authentication, so that a caller with an invalid key hears 401 whatever it sends. */
@@ -49,15 +53,19 @@ final class RequestBodyLimitFilter implements GlobalFilter, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE + 200;
 	}
 
-	private ApiProblem tooLarge() {
+	private static ApiProblem tooLarge(long max) {
+		String limit = (max % 1024 == 0) ? (max / 1024) + " KiB" : max + " bytes";
 		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",
-				"The request body exceeds the limit of " + this.limit);
+				"The request body exceeds the limit of " + limit);
 	}
 
-	private final class LimitedBodyRequest extends ServerHttpRequestDecorator {
+	private static final class LimitedBodyRequest extends ServerHttpRequestDecorator {
 
-		LimitedBodyRequest(ServerHttpRequest delegate) {
+		private final long max;
+
+		LimitedBodyRequest(ServerHttpRequest delegate, long max) {
 			super(delegate);
+			this.max = max;
 		}
 
 		@Override
@@ -65,9 +73,9 @@ final class RequestBodyLimitFilter implements GlobalFilter, Ordered {
 			return Flux.defer(() -> {
 				AtomicLong received = new AtomicLong();
 				return super.getBody().handle((buffer, sink) -> {
-					if (received.addAndGet(buffer.readableByteCount()) > RequestBodyLimitFilter.this.maxBytes) {
+					if (received.addAndGet(buffer.readableByteCount()) > this.max) {
 						DataBufferUtils.release(buffer);
-						sink.error(tooLarge());
+						sink.error(tooLarge(this.max));
 					}
 					else {
 						sink.next(buffer);

@@ -53,7 +53,7 @@ class RoutingConfiguration {
 
 	@Bean
 	RequestBodyLimitFilter requestBodyLimitFilter(RoutingProperties properties) {
-		return new RequestBodyLimitFilter(properties.maxBodySize());
+		return new RequestBodyLimitFilter(properties.maxBodySize(), properties.maxBatchBodySize());
 	}
 
 }

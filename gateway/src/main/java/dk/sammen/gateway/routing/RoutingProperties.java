@@ -11,9 +11,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param services base URIs of the services the gateway routes to
  * @param maxBodySize the largest request body forwarded (CONTRACT section 7: 256 KiB)
+ * @param maxBatchBodySize the largest body of a batch import of up to 500 events
  */
 @ConfigurationProperties("sammen.gateway")
-record RoutingProperties(@DefaultValue Services services, @DefaultValue("256KB") DataSize maxBodySize) {
+record RoutingProperties(@DefaultValue Services services, @DefaultValue("256KB") DataSize maxBodySize,
+		@DefaultValue("4MB") DataSize maxBatchBodySize) {
 
 	/**
 	 * Base URIs of the services; the defaults are the local stack's ports.
