@@ -88,7 +88,7 @@ class EventService {
 				PartnerEvent stored = publish ? draft.published(now) : draft;
 				List<OutboxMessage> messages = publish ? List.of(published(stored)) : List.of();
 				return this.store.insert(stored, messages).map((event) -> {
-					this.meters.counter("sammen.events.created", "programme", details.programme()).increment();
+					this.meters.counter("sammen.events.posted", "programme", details.programme()).increment();
 					if (publish) {
 						this.meters.counter("sammen.events.published", "programme", details.programme()).increment();
 					}

@@ -7,17 +7,28 @@ import org.jspecify.annotations.Nullable;
 
 import dk.sammen.contracts.event.EventSnapshotV1;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A partner's event: the aggregate, stored as one document together with its pending CloudEvents.
  * Transitions return a new state at the next version; the caller stores it with the message the
- * transition caused, in one write.
+ * transition caused, in one write. The indexes serve the public listing's filters in
+ * {@code startsAt} order, the owner's listing and the relay's search for pending messages.
  *
  * @param requestHash hash of the creating request when it carried an {@code Idempotency-Key}
  * @param words folded search words of the public text
  */
 @Document("events")
+@CompoundIndex(name = "public_by_start", def = "{'status': 1, 'details.startsAt': 1, '_id': 1}")
+@CompoundIndex(name = "own_by_start", def = "{'organisationId': 1, 'status': 1, 'details.startsAt': 1}")
+@CompoundIndex(name = "kommune_by_start", def = "{'details.location.kommuneCode': 1, 'details.startsAt': 1}")
+@CompoundIndex(name = "region_by_start", def = "{'details.location.regionCode': 1, 'details.startsAt': 1}")
+@CompoundIndex(name = "programme_by_start", def = "{'details.programme': 1, 'details.startsAt': 1}")
+@CompoundIndex(name = "campaign_by_start", def = "{'details.campaign': 1, 'details.startsAt': 1}")
+@CompoundIndex(name = "position", def = "{'details.location.lat': 1, 'details.location.lon': 1}")
+@CompoundIndex(name = "words", def = "{'words': 1}")
+@CompoundIndex(name = "outbox_pending", def = "{'outbox.0': 1}", sparse = true)
 record PartnerEvent(@Id String id, String organisationId, String organisationName, String status, long version,
 		EventDetails details, List<String> words, @Nullable String cancellationReason, @Nullable String requestHash,
 		Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt) {

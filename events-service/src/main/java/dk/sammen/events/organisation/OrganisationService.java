@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.CloudEventTypes;
@@ -49,11 +50,12 @@ class OrganisationService {
 		request.validate();
 		Instant now = this.clock.instant();
 		String id = UUID.randomUUID().toString();
-		NewKey key = newKey(Role.PARTNER, now);
-		Organisation organisation = new Organisation(id, request.name().strip(), request.cvr(), request.kind(),
-				request.contactEmail().strip(), List.of(key.stored()), 1, now, now);
-		return this.store.insert(organisation, List.of(issued(id, key.stored())))
-			.map((saved) -> new Issued(saved, key.stored().id(), key.secret()));
+		return newKey(Role.PARTNER, now).flatMap((key) -> {
+			Organisation organisation = new Organisation(id, request.name().strip(), request.cvr(), request.kind(),
+					request.contactEmail().strip(), List.of(key.stored()), 1, now, now);
+			return this.store.insert(organisation, List.of(issued(id, key.stored())))
+				.map((saved) -> new Issued(saved, key.stored().id(), key.secret()));
+		});
 	}
 
 	Mono<Organisation> find(String id) {
@@ -66,9 +68,10 @@ class OrganisationService {
 	}
 
 	Mono<Issued> issueKey(String organisationId, Role role) {
-		return find(organisationId).flatMap((organisation) -> {
-			Instant now = this.clock.instant();
-			NewKey key = newKey(role, now);
+		Instant now = this.clock.instant();
+		return find(organisationId).zipWith(newKey(role, now)).flatMap((found) -> {
+			Organisation organisation = found.getT1();
+			NewKey key = found.getT2();
 			Organisation updated = organisation.withKey(key.stored(), now);
 			return save(organisation, updated, issued(organisationId, key.stored()))
 				.map((saved) -> new Issued(saved, key.stored().id(), key.secret()));
@@ -100,10 +103,13 @@ class OrganisationService {
 				new ApiKeyIssuedV1(key.id(), organisationId, key.role(), key.sha256(), key.createdAt()), this.json);
 	}
 
-	private static NewKey newKey(Role role, Instant now) {
-		String secret = ApiKeySecrets.newKey();
-		return new NewKey(new Organisation.ApiKey(UUID.randomUUID().toString(), role.slug(),
-				ApiKeySecrets.sha256(secret), now, null), secret);
+	/** Off the event loop: the system's SecureRandom reads /dev/urandom. */
+	private static Mono<NewKey> newKey(Role role, Instant now) {
+		return Mono.fromCallable(() -> {
+			String secret = ApiKeySecrets.newKey();
+			return new NewKey(new Organisation.ApiKey(UUID.randomUUID().toString(), role.slug(),
+					ApiKeySecrets.sha256(secret), now, null), secret);
+		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private record NewKey(Organisation.ApiKey stored, String secret) {

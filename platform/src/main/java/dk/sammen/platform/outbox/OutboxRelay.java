@@ -58,7 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
 
-	private final Scheduler scheduler = Schedulers.newSingle("outbox-relay");
+	private final Scheduler scheduler = Schedulers.newBoundedElastic(1, Integer.MAX_VALUE, "outbox-relay");
 
 	private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
 

@@ -1,0 +1,85 @@
+package dk.sammen.events;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockHound;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * BlockHound watches the event-loop threads while the whole service works: a blocking call on
+ * one fails the request, and so this test.
+ */
+class BlockingCallsTests extends EventsIntegrationTest {
+
+	@BeforeAll
+	static void installBlockHound() {
+		// with Reactor's and Netty's integrations, plus two adjustments of ours
+		BlockHound.install((builder) -> {
+			// the embedded MongoDB-wire server shares this JVM in tests only; its threads are not ours to judge
+			builder.nonBlockingThreadPredicate(
+					(current) -> current.and((thread) -> !thread.getName().startsWith("mongo-server")));
+			// reads /dev/urandom, which never blocks; an accepted exception across the Reactor world
+			builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+			// the MongoDB driver guards its connection pool with short critical sections, by design
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+			if (Arrays.stream(Thread.class.getDeclaredMethods()).anyMatch((method) -> method.getName().equals("sleepNanos"))) {
+				// BlockHound 1.0.13 knows Thread.sleep0 of JDK 21 but not sleepNanos, which JDK 25 sleeps in
+				builder.markAsBlocking("java.lang.Thread", "sleepNanos", "(J)V");
+			}
+		});
+	}
+
+	@Test
+	void blockHound_blockingCallOnParallelScheduler_isDetected() {
+		assertThatThrownBy(() -> Mono.delay(Duration.ofMillis(1))
+			.doOnNext((tick) -> sleep())
+			.subscribeOn(Schedulers.parallel())
+			.block()).hasMessageContaining("Blocking call");
+	}
+
+	@Test
+	void blockHound_parkOnParallelScheduler_isDetected() {
+		assertThatThrownBy(() -> Mono.delay(Duration.ofMillis(1))
+			.doOnNext((tick) -> java.util.concurrent.locks.LockSupport.parkNanos(5_000_000))
+			.subscribeOn(Schedulers.parallel())
+			.block()).hasMessageContaining("Blocking call");
+	}
+
+	@Test
+	void lifecycleListingAndBatch_runWithoutBlockingTheEventLoop() {
+		Partner partner = newPartner();
+		String id = createEvent(partner, meal()).get("id").asString();
+		publish(partner, id);
+		this.http.put().uri("/api/v1/events/{id}", id).header(IDENTITY, partner.header()).header("If-Match", "\"2\"")
+			.bodyValue(meal()).exchange().expectStatus().isOk();
+		this.http.get().uri("/api/v1/events?kommune=0661&near=56.36,8.62&radiusKm=5&q=faellesspisning").exchange()
+			.expectStatus().isOk();
+		this.http.post().uri("/api/v1/events/batch").header(IDENTITY, partner.header())
+			.bodyValue(Map.of("events", List.of(meal(), meal()))).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.succeeded").isEqualTo(2);
+		this.http.post().uri("/api/v1/events/{id}/cancel", id).header(IDENTITY, partner.header())
+			.bodyValue(Map.of("reason", "Aflyst")).exchange().expectStatus().isOk();
+		assertThat(this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()).contains("UP");
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(5);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
