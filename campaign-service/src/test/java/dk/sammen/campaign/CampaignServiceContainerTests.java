@@ -5,6 +5,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
+import dk.sammen.platform.test.ServiceConformanceChecks;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -15,9 +16,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  * Kafka). Skipped where no Docker engine is available.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = OperationalEndpointChecks.TEST_PROPERTIES)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = ServiceConformanceChecks.TEST_PROPERTIES)
 @AutoConfigureWebTestClient
-class CampaignServiceContainerTests extends OperationalEndpointChecks {
+class CampaignServiceContainerTests extends ServiceConformanceChecks {
 
 	@Container
 	@ServiceConnection
@@ -26,5 +27,15 @@ class CampaignServiceContainerTests extends OperationalEndpointChecks {
 	@Container
 	@ServiceConnection
 	static final KafkaContainer kafka = new KafkaContainer("apache/kafka-native:4.1.0");
+
+	@Override
+	protected String applicationName() {
+		return "campaign-service";
+	}
+
+	@Override
+	protected String identityCheckedPath() {
+		return "/api/v1/campaigns";
+	}
 
 }

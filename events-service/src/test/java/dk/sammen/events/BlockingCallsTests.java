@@ -1,15 +1,15 @@
 package dk.sammen.events;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.blockhound.BlockHound;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import dk.sammen.platform.test.SammenBlockHound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,21 +22,7 @@ class BlockingCallsTests extends EventsIntegrationTest {
 
 	@BeforeAll
 	static void installBlockHound() {
-		// with Reactor's and Netty's integrations, plus two adjustments of ours
-		BlockHound.install((builder) -> {
-			// the embedded MongoDB-wire server shares this JVM in tests only; its threads are not ours to judge
-			builder.nonBlockingThreadPredicate(
-					(current) -> current.and((thread) -> !thread.getName().startsWith("mongo-server")));
-			// reads /dev/urandom, which never blocks; an accepted exception across the Reactor world
-			builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
-			// the MongoDB driver guards its connection pool with short critical sections, by design
-			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
-			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
-			if (Arrays.stream(Thread.class.getDeclaredMethods()).anyMatch((method) -> method.getName().equals("sleepNanos"))) {
-				// BlockHound 1.0.13 knows Thread.sleep0 of JDK 21 but not sleepNanos, which JDK 25 sleeps in
-				builder.markAsBlocking("java.lang.Thread", "sleepNanos", "(J)V");
-			}
-		});
+		SammenBlockHound.install();
 	}
 
 	@Test

@@ -1,0 +1,34 @@
+package dk.sammen.platform.test;
+
+import java.util.Arrays;
+
+import reactor.blockhound.BlockHound;
+
+/**
+ * Installs BlockHound with Reactor's and Netty's integrations and the adjustments this stack
+ * needs, so a blocking call on an event-loop thread fails the request it happens in.
+ */
+public final class SammenBlockHound {
+
+	private SammenBlockHound() {
+	}
+
+	public static void install() {
+		BlockHound.install((builder) -> {
+			// the embedded MongoDB-wire server shares the test JVM only; its threads are not ours to judge
+			builder.nonBlockingThreadPredicate(
+					(current) -> current.and((thread) -> !thread.getName().startsWith("mongo-server")));
+			// reads /dev/urandom, which never blocks; an accepted exception across the Reactor world
+			builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+			// the MongoDB driver guards its connection pool with short critical sections, by design
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+			if (Arrays.stream(Thread.class.getDeclaredMethods())
+				.anyMatch((method) -> method.getName().equals("sleepNanos"))) {
+				// BlockHound 1.0.13 knows Thread.sleep0 of JDK 21 but not sleepNanos, which JDK 25 sleeps in
+				builder.markAsBlocking("java.lang.Thread", "sleepNanos", "(J)V");
+			}
+		});
+	}
+
+}
