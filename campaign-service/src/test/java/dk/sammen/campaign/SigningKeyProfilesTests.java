@@ -1,29 +1,12 @@
 package dk.sammen.campaign;
 
-import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import dk.sammen.platform.test.SigningKeyProfilesChecks;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+class SigningKeyProfilesTests extends SigningKeyProfilesChecks {
 
-import static org.assertj.core.api.Assertions.assertThatException;
-
-/**
- * The development signing key exists only in the default profile: an installation that forgets
- * to provide its own must not start with a key everyone can read on GitHub.
- */
-@DisabledIfEnvironmentVariable(named = "SAMMEN_IDENTITY_SIGNING_KEY", matches = ".*",
-		disabledReason = "the environment provides a signing key")
-class SigningKeyProfilesTests {
-
-	@ParameterizedTest
-	@ValueSource(strings = { "compose", "k8s" })
-	void refusesToStart_withoutSigningKeyInProfile(String profile) {
-		SpringApplicationBuilder application = new SpringApplicationBuilder(CampaignServiceApplication.class)
-			.profiles(profile)
-			.web(WebApplicationType.NONE);
-		assertThatException().isThrownBy(application::run).withStackTraceContaining("SAMMEN_IDENTITY_SIGNING_KEY");
+	@Override
+	protected Class<?> applicationClass() {
+		return CampaignServiceApplication.class;
 	}
 
 }
