@@ -55,10 +55,12 @@ class EventBatchController {
 	Mono<BatchResponse> importBatch(CallerIdentity caller, @RequestBody Flux<DataBuffer> body,
 			@RequestParam(defaultValue = "false") boolean publish,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		Mono<String> organisationName = this.events.organisationName(caller).cache();
 		return DataBufferUtils.join(body, MAX_BATCH_BYTES)
 			.map(this::items)
 			.flatMap((items) -> Flux.range(0, items.size())
-				.concatMap((index) -> importOne(caller, items.get(index), index, publish, idempotencyKey))
+				.concatMap((index) -> importOne(caller, items.get(index), index, publish, idempotencyKey,
+						organisationName))
 				.collectList())
 			.map(BatchResponse::of);
 	}
@@ -87,10 +89,10 @@ class EventBatchController {
 	}
 
 	private Mono<ItemResult> importOne(CallerIdentity caller, JsonNode item, int index, boolean publish,
-			@Nullable String idempotencyKey) {
+			@Nullable String idempotencyKey, Mono<String> organisationName) {
 		return Mono.fromCallable(() -> this.json.treeToValue(item, EventRequest.class))
 			.flatMap((request) -> this.events.create(caller, request,
-					(idempotencyKey != null) ? idempotencyKey + "#" + index : null, publish))
+					(idempotencyKey != null) ? idempotencyKey + "#" + index : null, publish, organisationName))
 			.map((created) -> new ItemResult(index, created.created() ? 201 : 200, created.event().id(),
 					EventResponse.of(created.event()), null))
 			.onErrorResume((ex) -> {

@@ -72,6 +72,17 @@ class EventService {
 	 */
 	Mono<Created> create(CallerIdentity caller, EventRequest request, @Nullable String idempotencyKey,
 			boolean publish) {
+		return create(caller, request, idempotencyKey, publish, organisationName(caller));
+	}
+
+	/** The caller's organisation name, which every event carries; a batch looks it up once. */
+	Mono<String> organisationName(CallerIdentity caller) {
+		return Mono.defer(() -> this.organisations.nameOf(requireOrganisation(caller)))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("The caller's organisation no longer exists")));
+	}
+
+	Mono<Created> create(CallerIdentity caller, EventRequest request, @Nullable String idempotencyKey,
+			boolean publish, Mono<String> organisationName) {
 		String organisationId = requireOrganisation(caller);
 		EventDetails details = this.rules.validate(request);
 		String requestHash = (idempotencyKey != null) ? Digests.sha256Hex(this.json.writeValueAsString(request)) : null;
@@ -79,23 +90,19 @@ class EventService {
 				? UUID.nameUUIDFromBytes((organisationId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
 					.toString()
 				: UUID.randomUUID().toString();
-		return this.organisations.nameOf(organisationId)
-			.switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("The caller's organisation no longer exists")))
-			.flatMap((organisationName) -> {
-				Instant now = this.clock.instant();
-				PartnerEvent draft = PartnerEvent.draft(id, organisationId, organisationName, details, requestHash,
-						now);
-				PartnerEvent stored = publish ? draft.published(now) : draft;
-				List<OutboxMessage> messages = publish ? List.of(published(stored)) : List.of();
-				return this.store.insert(stored, messages).map((event) -> {
-					this.meters.counter("sammen.events.posted", "programme", details.programme()).increment();
-					if (publish) {
-						this.meters.counter("sammen.events.published", "programme", details.programme()).increment();
-					}
-					return new Created(event, true);
-				});
-			})
-			.onErrorResume(DuplicateKeyException.class, (ex) -> replay(id, requestHash));
+		return organisationName.flatMap((name) -> {
+			Instant now = this.clock.instant();
+			PartnerEvent draft = PartnerEvent.draft(id, organisationId, name, details, requestHash, now);
+			PartnerEvent stored = publish ? draft.published(now) : draft;
+			List<OutboxMessage> messages = publish ? List.of(published(stored)) : List.of();
+			return this.store.insert(stored, messages).map((event) -> {
+				this.meters.counter("sammen.events.posted", "programme", details.programme()).increment();
+				if (publish) {
+					this.meters.counter("sammen.events.published", "programme", details.programme()).increment();
+				}
+				return new Created(event, true);
+			});
+		}).onErrorResume(DuplicateKeyException.class, (ex) -> replay(id, requestHash));
 	}
 
 	private Mono<Created> replay(String id, @Nullable String requestHash) {
