@@ -106,12 +106,11 @@ public class OutboxRelay implements SmartLifecycle {
 		this.wakeUps.tryEmitNext(Boolean.TRUE);
 	}
 
-	/** One complete pass over every collection: sends until nothing claimable is pending. */
+	/** One pass over every collection: sends until nothing claimable is pending. */
 	public Mono<Long> drain() {
 		return Flux.fromIterable(this.properties.collections())
 			.concatMap(this::drainCollection)
-			.reduce(0L, Long::sum)
-			.flatMap((sent) -> measureBacklog().thenReturn(sent));
+			.reduce(0L, Long::sum);
 	}
 
 	private Mono<Long> drainCollection(String collection) {
@@ -198,13 +197,16 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		Flux<Object> ticks = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval(), this.scheduler),
-				this.wakeUps.asFlux());
+		// the timer also samples the backlog gauges; wake-ups after writes only send, keeping writes cheap
+		Flux<Boolean> ticks = Flux.merge(
+				Flux.interval(Duration.ZERO, this.properties.pollInterval(), this.scheduler).map((tick) -> true),
+				this.wakeUps.asFlux().map((wake) -> false));
 		this.loop = ticks.onBackpressureDrop()
-			.concatMap((tick) -> drain().onErrorResume((ex) -> {
-				logger.warn("Outbox pass failed, will retry: " + ex.getMessage());
-				return Mono.delay(this.properties.retryBackoff()).thenReturn(0L);
-			}), 1)
+			.concatMap((measure) -> drain().flatMap((sent) -> measure ? measureBacklog().thenReturn(sent) : Mono.just(sent))
+				.onErrorResume((ex) -> {
+					logger.warn("Outbox pass failed, will retry: " + ex.getMessage());
+					return Mono.delay(this.properties.retryBackoff()).thenReturn(0L);
+				}), 1)
 			.subscribe();
 	}
 
