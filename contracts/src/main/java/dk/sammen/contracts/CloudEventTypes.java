@@ -15,6 +15,10 @@ public final class CloudEventTypes {
 
 	public static final String CAMPAIGN_ACTIVITY_PUBLISHED_V1 = "dk.sammen.campaign.activity.published.v1";
 
+	public static final String CAMPAIGN_ACTIVITY_UPDATED_V1 = "dk.sammen.campaign.activity.updated.v1";
+
+	public static final String CAMPAIGN_ACTIVITY_CANCELLED_V1 = "dk.sammen.campaign.activity.cancelled.v1";
+
 	private CloudEventTypes() {
 	}
 

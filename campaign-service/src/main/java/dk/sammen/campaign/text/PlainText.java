@@ -1,0 +1,47 @@
+package dk.sammen.campaign.text;
+
+import org.jspecify.annotations.Nullable;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+import dk.sammen.platform.problem.Violations;
+
+/** Checks for text fields; each records its violation and returns null (or a placeholder) when not valid. */
+public final class PlainText {
+
+	/** The policy of events-service's descriptions, so campaign text renders the same everywhere. */
+	private static final PolicyFactory DESCRIPTION_POLICY = new HtmlPolicyBuilder()
+		.allowElements("p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a")
+		.allowUrlProtocols("http", "https")
+		.allowAttributes("href")
+		.onElements("a")
+		.requireRelNofollowOnLinks()
+		.toFactory();
+
+	private static final int MAX_DESCRIPTION = 10_000;
+
+	private PlainText() {
+	}
+
+	/** Trimmed text of 1 to {@code max} characters without control characters, or null after recording why not. */
+	public static @Nullable String required(Violations violations, String field, @Nullable String value, int max) {
+		String stripped = (value != null) ? value.strip() : "";
+		boolean ok = violations.require(!stripped.isEmpty() && stripped.length() <= max, field,
+				"required, 1 to " + max + " characters")
+				&& violations.require(stripped.chars().noneMatch(Character::isISOControl), field,
+						"must not contain control characters");
+		return ok ? stripped : null;
+	}
+
+	/** The description with only {@code p br strong em b i ul ol li a[href]} kept; empty when absent. */
+	public static String sanitizedHtml(Violations violations, String field, @Nullable String html) {
+		if (html == null) {
+			return "";
+		}
+		String sanitized = DESCRIPTION_POLICY.sanitize(html).strip();
+		violations.require(sanitized.length() <= MAX_DESCRIPTION, field,
+				"at most " + MAX_DESCRIPTION + " characters after sanitizing");
+		return sanitized;
+	}
+
+}
