@@ -10,6 +10,7 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 import dk.sammen.contracts.Topics;
+import dk.sammen.localstack.TopicReader;
 import dk.sammen.platform.identity.SignedIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -3,7 +3,7 @@ package dk.sammen.campaign.activity;
 import java.time.Duration;
 import java.time.Instant;
 
-import dk.sammen.campaign.text.PlainText;
+import dk.sammen.platform.text.PlainText;
 import dk.sammen.platform.geography.Kommune;
 import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.links.PublicUrl;

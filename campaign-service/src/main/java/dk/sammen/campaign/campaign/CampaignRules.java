@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dk.sammen.campaign.text.PlainText;
+import dk.sammen.platform.text.PlainText;
 import dk.sammen.platform.links.PublicUrl;
 import dk.sammen.platform.problem.Violations;
 

@@ -13,12 +13,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.campaign.CampaignIntegrationTest;
-import dk.sammen.campaign.TopicReader;
+import dk.sammen.localstack.TopicReader;
 import dk.sammen.contracts.Topics;
 import dk.sammen.platform.identity.Role;
 import org.springframework.http.HttpStatus;
 
-import static dk.sammen.campaign.TopicReader.header;
+import static dk.sammen.localstack.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Campaign activities: lifecycle, who may manage them, bad input, the public listing and CloudEvents. */
@@ -54,7 +54,7 @@ class ActivityLifecycleTests extends CampaignIntegrationTest {
 			.bodyValue(Map.of("reason", "Foredragsholderen er syg")).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.status").isEqualTo("cancelled");
 
-		List<ConsumerRecord<String, byte[]>> records = TopicReader.await(Topics.CAMPAIGN_ACTIVITIES,
+		List<ConsumerRecord<String, byte[]>> records = TopicReader.shared().await(Topics.CAMPAIGN_ACTIVITIES,
 				(r) -> id.equals(r.key()), 3);
 		assertThat(records).extracting((r) -> header(r, "ce_type")).containsExactly(
 				"dk.sammen.campaign.activity.published.v1", "dk.sammen.campaign.activity.updated.v1",

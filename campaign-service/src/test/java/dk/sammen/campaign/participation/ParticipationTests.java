@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.campaign.CampaignIntegrationTest;
 import dk.sammen.campaign.EventsTopic;
-import dk.sammen.campaign.TopicReader;
+import dk.sammen.localstack.TopicReader;
 import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
 import dk.sammen.contracts.event.EventPublishedV1;
@@ -119,7 +119,7 @@ class ParticipationTests extends CampaignIntegrationTest {
 
 		awaitStats(slug, (stats) -> stats.get("partnerEvents").get("published").asInt() == 1);
 		String deadLetters = DeadLetterTopics.of(Topics.EVENTS, "campaign-service");
-		List<ConsumerRecord<String, byte[]>> dead = TopicReader.await(deadLetters,
+		List<ConsumerRecord<String, byte[]>> dead = TopicReader.shared().await(deadLetters,
 				(r) -> List.of(notJson, wrongShape).contains(TopicReader.header(r, "ce_id")), 2);
 		assertThat(dead).allSatisfy((record) -> {
 			assertThat(record.partition()).isEqualTo(4);

@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 import dk.sammen.platform.geography.Kommune;
 import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.links.PublicUrl;
 import dk.sammen.platform.problem.Violations;
 import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import dk.sammen.platform.text.PlainText;
 import org.springframework.stereotype.Component;
 
 /** The rules an event must pass (CONTRACT section 3); all violations are reported at once. */
@@ -40,13 +42,8 @@ class EventRules {
 
 	EventDetails validate(EventRequest request) {
 		Violations violations = new Violations();
-		String title = plainText(violations, "title", request.title(), 1, 200);
-		String description = "";
-		if (request.description() != null) {
-			description = DescriptionSanitizer.sanitize(request.description());
-			violations.require(description.length() <= 10_000, "description",
-					"at most 10000 characters after sanitizing");
-		}
+		String title = PlainText.required(violations, "title", request.title(), 200);
+		String description = PlainText.sanitizedHtml(violations, "description", request.description());
 		String programme = request.programme();
 		violations.require(programme != null && Vocabulary.PROGRAMMES.contains(programme), "programme",
 				"must be one of " + sorted(Vocabulary.PROGRAMMES));
@@ -109,9 +106,9 @@ class EventRules {
 	}
 
 	private EventDetails.@Nullable Place place(Violations violations, EventRequest.LocationRequest location) {
-		String venue = plainText(violations, "location.venue", location.venue(), 1, 200);
-		String street = plainText(violations, "location.street", location.street(), 1, 200);
-		String city = plainText(violations, "location.city", location.city(), 1, 100);
+		String venue = PlainText.required(violations, "location.venue", location.venue(), 200);
+		String street = PlainText.required(violations, "location.street", location.street(), 200);
+		String city = PlainText.required(violations, "location.city", location.city(), 100);
 		violations.require(location.postalCode() != null && POSTAL_CODE.matcher(location.postalCode()).matches(),
 				"location.postalCode", "four digits");
 		Kommune kommune = (location.kommuneCode() != null) ? this.kommuner.byCode(location.kommuneCode()).orElse(null)
@@ -132,16 +129,6 @@ class EventRules {
 				kommune.regionCode(), lat, lon);
 	}
 
-	/** Trimmed plain text without control characters, or null after recording why not. */
-	private static @Nullable String plainText(Violations violations, String field, @Nullable String value, int min,
-			int max) {
-		String stripped = (value != null) ? value.strip() : "";
-		boolean ok = violations.require(stripped.length() >= min && stripped.length() <= max, field,
-				"required, " + min + " to " + max + " characters")
-				&& violations.require(stripped.chars().noneMatch(Character::isISOControl), field,
-						"must not contain control characters");
-		return ok ? stripped : null;
-	}
 
 	private static List<String> subset(Violations violations, String field, @Nullable List<String> values,
 			Set<String> allowed) {

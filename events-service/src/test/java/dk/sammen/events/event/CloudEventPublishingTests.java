@@ -15,11 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.Topics;
 import dk.sammen.events.EventsIntegrationTest;
-import dk.sammen.events.TopicReader;
+import dk.sammen.localstack.TopicReader;
 import dk.sammen.localstack.KafkaBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static dk.sammen.events.TopicReader.header;
+import static dk.sammen.localstack.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What leaves the service: one CloudEvent per public change, binary mode, valid against its schema. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import dk.sammen.contracts.Topics;
 import dk.sammen.events.EventsApi;
 import dk.sammen.events.EventsIntegrationTest.Partner;
-import dk.sammen.events.TopicReader;
+import dk.sammen.localstack.TopicReader;
 import dk.sammen.localstack.KafkaBroker;
 import dk.sammen.localstack.MongoWireServer;
 import dk.sammen.platform.identity.SignedIdentities;
@@ -35,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dk.sammen.events.EventsIntegrationTest.IDENTITY;
 import static dk.sammen.events.EventsIntegrationTest.meal;
-import static dk.sammen.events.TopicReader.header;
+import static dk.sammen.localstack.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

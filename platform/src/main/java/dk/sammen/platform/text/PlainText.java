@@ -1,4 +1,4 @@
-package dk.sammen.campaign.text;
+package dk.sammen.platform.text;
 
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -9,7 +9,7 @@ import dk.sammen.platform.problem.Violations;
 /** Checks for text fields; each records its violation and returns null (or a placeholder) when not valid. */
 public final class PlainText {
 
-	/** The policy of events-service's descriptions, so campaign text renders the same everywhere. */
+	/** One policy for every description, so text renders the same wherever it came from. */
 	private static final PolicyFactory DESCRIPTION_POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a")
 		.allowUrlProtocols("http", "https")

@@ -1,4 +1,4 @@
-package dk.sammen.events;
+package dk.sammen.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,13 +17,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
-/** Reads a topic from the beginning to its current end, as a test's eye on what was produced. */
+/** Reads a topic from the beginning to its current end: the tests' eye on what was produced. */
 public final class TopicReader {
 
 	private final String bootstrapServers;
 
 	public TopicReader(String bootstrapServers) {
 		this.bootstrapServers = bootstrapServers;
+	}
+
+	/** A reader of the test JVM's shared broker. */
+	public static TopicReader shared() {
+		return new TopicReader(KafkaBroker.shared().bootstrapServers());
 	}
 
 	/** Every record of {@code topic} matching {@code filter}, once at least {@code atLeast} are there. */
