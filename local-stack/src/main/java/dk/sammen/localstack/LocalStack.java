@@ -218,10 +218,14 @@ public final class LocalStack {
 
 	private void seed(String adminKey) {
 		this.out.println("• Seeding sample data through the gateway …");
-		Seeder.Result result = new Seeder(URI.create("http://127.0.0.1:8080"), adminKey, this.out)
-			.seed(SeedData.load(), ZonedDateTime.now(SeedEvent.DANISH_TIME));
+		Seeder seeder = new Seeder(URI.create("http://127.0.0.1:8080"), adminKey, this.out);
+		ZonedDateTime now = ZonedDateTime.now(SeedEvent.DANISH_TIME);
+		Seeder.Result result = seeder.seed(SeedData.load(), now);
 		this.out.printf("  Seeded %d organisations and %d published events%s%n", result.organisations(),
 				result.eventsPublished(), result.isComplete() ? "" : " (" + result.failures() + " failed, see above)");
+		SeedActivities activities = SeedActivities.load();
+		this.out.printf("  Published %d of %d campaign activities of '%s'%n", seeder.seedActivities(activities, now),
+				activities.activities().size(), activities.campaign());
 		if (result.organisations() == 0) {
 			// nothing was created, so seeding again on the next start cannot duplicate anything
 			this.out.println("  Nothing was seeded; the next start tries again.");

@@ -97,6 +97,28 @@ public final class Seeder {
 		return new Result(organisations, published, failures, List.copyOf(keys));
 	}
 
+	/** Adds and publishes the campaign's activities with the admin key; returns how many were published. */
+	public int seedActivities(SeedActivities data, ZonedDateTime seedTime) {
+		String activities = "/api/v1/campaigns/" + data.campaign() + "/activities";
+		int published = 0;
+		for (ObjectNode activity : data.activities()) {
+			ObjectNode body = SeedActivities.body(activity, seedTime);
+			Response created = send(post(activities, body, this.adminKey, null));
+			if (created.status() != 201) {
+				reportFailure("activity '" + body.path("title").asText() + "'", "POST " + activities, created);
+				continue;
+			}
+			String path = activities + "/" + created.body().path("id").asText() + "/publish";
+			Response publication = send(post(path, null, this.adminKey, null));
+			if (publication.status() != 200) {
+				reportFailure("activity '" + body.path("title").asText() + "'", "POST " + path, publication);
+				continue;
+			}
+			published++;
+		}
+		return published;
+	}
+
 	private boolean publish(SeedOrganisation organisation, SeedEvent event, String apiKey, ZonedDateTime seedTime) {
 		ObjectNode body = event.body(seedTime);
 		// the same item seeded again is the same event, not a second one

@@ -201,7 +201,7 @@ class SeedDataTest {
 		return texts;
 	}
 
-	private static Set<String> kommuneCodes() throws IOException {
+	static Set<String> kommuneCodes() throws IOException {
 		try (InputStream in = SeedDataTest.class.getResourceAsStream("/kommuner.csv")) {
 			assertThat(in).isNotNull();
 			List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
