@@ -33,6 +33,7 @@ class SeedActivitiesTest {
 			ObjectNode body = SeedActivities.body(activity, SEED_TIME);
 			assertThat(fieldNames(body)).containsExactlyInAnyOrder("kind", "title", "description", "kommuneCode",
 					"url", "startsAt", "endsAt");
+			assertThat(body.path("url").asText()).as("campaign-service requires a URL").startsWith("https://");
 			OffsetDateTime startsAt = OffsetDateTime.parse(body.path("startsAt").asText());
 			assertThat(startsAt.toInstant()).isAfter(SEED_TIME.toInstant());
 			assertThat(OffsetDateTime.parse(body.path("endsAt").asText())).isAfter(startsAt);
