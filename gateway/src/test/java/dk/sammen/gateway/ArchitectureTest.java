@@ -42,16 +42,57 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void kafkaAndKeyHashing_stayInTheApiKeyFeature() {
+	void keyHashing_staysInTheApiKeyFeature() {
 		noClasses().that()
 			.resideOutsideOfPackage("dk.sammen.gateway.apikey..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "io.cloudevents..",
-					"dk.sammen.contracts.apikey..")
+			.resideInAnyPackage("dk.sammen.contracts.apikey..")
 			.orShould()
 			.dependOnClassesThat()
 			.haveFullyQualifiedName("dk.sammen.platform.identity.ApiKeySecrets")
+			.check(gateway);
+	}
+
+	@Test
+	void kafka_isReadOnlyForKeysAndForTheFeedStream() {
+		noClasses().that()
+			.resideOutsideOfPackage("dk.sammen.gateway.apikey..")
+			.and()
+			.doNotHaveFullyQualifiedName("dk.sammen.gateway.feed.EventStream")
+			.and()
+			.doNotHaveFullyQualifiedName("dk.sammen.gateway.feed.FeedConfiguration")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "io.cloudevents..")
+			.because("the feed's pages come from the services over HTTP; only its stream follows the topic")
+			.check(gateway);
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.kafka.clients.producer..")
+			.orShould()
+			.dependOnClassesThat()
+			.haveSimpleNameStartingWith("KafkaTemplate")
+			.because("the gateway only reads topics; the services own what is on them")
+			.check(gateway);
+	}
+
+	@Test
+	void feedFormats_knowOnlyTheMergedPage() {
+		noClasses().that()
+			.resideInAPackage("dk.sammen.gateway.feed")
+			.and()
+			.haveSimpleNameEndingWith("FeedWriter")
+			.should()
+			.dependOnClassesThat()
+			.haveSimpleNameEndingWith("Source")
+			.orShould()
+			.dependOnClassesThat()
+			.haveSimpleName("SourceClient")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.web.reactive.function.client..")
+			.because("a format writes what the merge produced, whichever services it came from")
 			.check(gateway);
 	}
 

@@ -222,7 +222,7 @@ class GatewayIntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/v1/feed", "/api/v1/unknown", "/" })
+	@ValueSource(strings = { "/api/v1/feeds", "/api/v1/feed.rss", "/api/v1/unknown", "/" })
 	void answers404Problem_forUnroutedPaths(String path) {
 		this.client.get()
 			.uri(path)

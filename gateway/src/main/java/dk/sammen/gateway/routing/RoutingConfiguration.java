@@ -13,7 +13,8 @@ import org.springframework.core.Ordered;
 /**
  * The routes of CONTRACT sections 2 to 6. They are code rather than YAML so that a path can only
  * point at one of the typed service URIs, and a typo fails the build instead of becoming a 404.
- * Paths not listed here (such as the feed) are answered 404 by the gateway itself.
+ * Paths not listed here are answered 404 by the gateway itself; the feed is served by the gateway's
+ * own routes, which are matched before any of these.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RoutingProperties.class)

@@ -1,0 +1,98 @@
+package dk.sammen.gateway.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import dk.sammen.gateway.feed.FeedItem.Kind;
+import dk.sammen.gateway.feed.FeedItem.Place;
+import dk.sammen.gateway.feed.FeedItem.Position;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * events-service's public listing, {@code GET /api/v1/events}: it applies every filter of the
+ * contract itself.
+ */
+final class EventsSource implements FeedSource {
+
+	static final String NAME = "events";
+
+	private final SourceClient client;
+
+	EventsSource(SourceClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public boolean answers(FeedQuery query) {
+		return true;
+	}
+
+	@Override
+	public Mono<SourcePage> fetch(FeedQuery query, @Nullable Position after, int limit) {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>(query.filters());
+		params.set("limit", Integer.toString(limit));
+		if (after != null) {
+			params.set("cursor", cursor(after));
+		}
+		return this.client.get("/api/v1/events", params, Listing.class)
+			.map((listing) -> new SourcePage(listing.items().stream().map(Event::toItem).toList(),
+					listing.nextCursor() != null));
+	}
+
+	/**
+	 * events-service's own cursor (its {@code PageCursor}) for the position after {@code after}:
+	 * the feed may have served fewer of its items than it fetched, so it cannot reuse the
+	 * {@code nextCursor} the service gave.
+	 */
+	static String cursor(Position after) {
+		String raw = "e1|" + after.startsAt().toEpochMilli() + "|" + after.id();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Listing(List<Event> items, @Nullable String nextCursor) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Event(String id, String status, @Nullable String organisationName, long version,
+			@Nullable OffsetDateTime updatedAt, String title, @Nullable String description, String programme,
+			OffsetDateTime startsAt, OffsetDateTime endsAt, @Nullable Location location, @Nullable Online online,
+			@Nullable Integer priceDkk, @Nullable String registrationUrl) {
+
+		FeedItem toItem() {
+			Place place = (this.location != null) ? new Place(this.location.venue(), this.location.street(),
+					this.location.postalCode(), this.location.city(), this.location.lat(), this.location.lon())
+					: null;
+			Instant changed = (this.updatedAt != null) ? this.updatedAt.toInstant() : this.startsAt.toInstant();
+			return new FeedItem(Kind.EVENT, this.id, this.title, (this.description != null) ? this.description : "",
+					this.startsAt, this.endsAt, this.status, this.programme,
+					(this.location != null) ? this.location.kommuneCode() : null, place,
+					(this.online != null) ? this.online.url() : null, this.organisationName, this.priceDkk,
+					this.registrationUrl, this.version, changed);
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Location(@Nullable String venue, @Nullable String street, @Nullable String postalCode,
+			@Nullable String city, @Nullable String kommuneCode, @Nullable Double lat, @Nullable Double lon) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Online(String url) {
+	}
+
+}

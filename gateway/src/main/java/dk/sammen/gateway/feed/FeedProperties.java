@@ -1,0 +1,36 @@
+package dk.sammen.gateway.feed;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the feed treats its sources and caches.
+ *
+ * @param sourceTimeout how long one source may take before the feed answers without it
+ * @param maxAge how long clients and shared caches may reuse a complete answer
+ * @param circuitBreaker when a failing source is left alone for a while
+ * @param heartbeat how often the SSE stream sends a comment while nothing changes
+ * @param streamBuffer changes held for one slow SSE client before its oldest are dropped
+ */
+@ConfigurationProperties("sammen.gateway.feed")
+record FeedProperties(@DefaultValue("2s") Duration sourceTimeout, @DefaultValue("60s") Duration maxAge,
+		@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue("15s") Duration heartbeat,
+		@DefaultValue("256") int streamBuffer) {
+
+	/**
+	 * Per-source circuit breaker (Resilience4j, count-based window).
+	 *
+	 * @param slidingWindowSize calls the failure rate is computed over
+	 * @param minimumNumberOfCalls calls needed before the breaker may open
+	 * @param failureRateThreshold percentage of failed or slow calls that opens the breaker
+	 * @param waitInOpenState how long an open breaker answers "unavailable" without calling
+	 * @param permittedCallsInHalfOpenState trial calls that decide whether it closes again
+	 */
+	record CircuitBreaker(@DefaultValue("10") int slidingWindowSize, @DefaultValue("5") int minimumNumberOfCalls,
+			@DefaultValue("50") float failureRateThreshold, @DefaultValue("30s") Duration waitInOpenState,
+			@DefaultValue("2") int permittedCallsInHalfOpenState) {
+	}
+
+}

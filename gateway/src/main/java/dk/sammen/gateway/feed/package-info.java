@@ -1,0 +1,10 @@
+/**
+ * The public feed (CONTRACT section 5): partner events and campaign activities merged in
+ * {@code startsAt} order from their services, as JSON, iCalendar, Atom and schema.org JSON-LD.
+ * Each source has its own time budget and circuit breaker, so one slow or missing service makes
+ * the answer partial instead of failing it.
+ */
+@NullMarked
+package dk.sammen.gateway.feed;
+
+import org.jspecify.annotations.NullMarked;
