@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dk.sammen.campaign.campaign.CampaignDirectory;
-import dk.sammen.campaign.campaign.ETags;
+import dk.sammen.platform.web.ETags;
 import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.problem.ApiProblem;

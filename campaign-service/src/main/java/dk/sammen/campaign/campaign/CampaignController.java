@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.problem.ApiProblem;
+import dk.sammen.platform.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
 
+import dk.sammen.platform.web.ETags;
+
 /** A campaign as the API shows it. */
 record CampaignResponse(String slug, String name, String owner, String description, LocalDate startsOn,
 		@Nullable LocalDate endsOn, List<String> themes, List<CampaignDetails.Link> links, List<String> editors,
@@ -22,7 +24,7 @@ record CampaignResponse(String slug, String name, String owner, String descripti
 	}
 
 	String etag() {
-		return "\"" + this.version + "\"";
+		return ETags.of(this.version);
 	}
 
 }

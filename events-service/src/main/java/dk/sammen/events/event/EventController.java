@@ -10,6 +10,7 @@ import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.problem.ApiProblem;
 import dk.sammen.platform.problem.InvalidInputException;
+import dk.sammen.platform.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -65,13 +66,13 @@ class EventController {
 		if (ifMatch == null) {
 			return Mono.error(ApiProblem.preconditionRequired("Send the event's ETag in If-Match to change it"));
 		}
-		return this.events.update(caller, id, version(ifMatch), request).map(EventController::withETag);
+		return this.events.update(caller, id, ETags.version(ifMatch), request).map(EventController::withETag);
 	}
 
 	@DeleteMapping("/api/v1/events/{id}")
 	Mono<ResponseEntity<Void>> delete(CallerIdentity caller, @PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return this.events.delete(caller, id, (ifMatch != null) ? version(ifMatch) : null)
+		return this.events.delete(caller, id, (ifMatch != null) ? ETags.version(ifMatch) : null)
 			.then(Mono.just(ResponseEntity.noContent().build()));
 	}
 
@@ -126,23 +127,6 @@ class EventController {
 					"Idempotency-Key must be 1 to 200 visible ASCII characters");
 		}
 		return key;
-	}
-
-	/** The version in an {@code If-Match} ETag such as {@code "3"} or {@code W/"3"}. */
-	private static long version(String ifMatch) {
-		String value = ifMatch.strip();
-		if (value.startsWith("W/")) {
-			value = value.substring(2);
-		}
-		if (value.length() >= 3 && value.startsWith("\"") && value.endsWith("\"")) {
-			try {
-				return Long.parseLong(value.substring(1, value.length() - 1));
-			}
-			catch (NumberFormatException ex) {
-				// not one of ours: it can never match
-			}
-		}
-		return -1;
 	}
 
 }

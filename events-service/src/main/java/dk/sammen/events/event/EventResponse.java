@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import dk.sammen.platform.web.ETags;
 
 /** An event as the API shows it: the partner's fields plus the server-owned ones, times in Danish time. */
 record EventResponse(String id, String status, String organisationId, String organisationName, long version,
@@ -34,7 +35,7 @@ record EventResponse(String id, String status, String organisationId, String org
 	}
 
 	String etag() {
-		return "\"" + this.version + "\"";
+		return ETags.of(this.version);
 	}
 
 }

@@ -1,10 +1,6 @@
 package dk.sammen.events.event;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -14,9 +10,15 @@ import dk.sammen.platform.geography.GeoPoint;
 import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.problem.ApiProblem;
 import dk.sammen.platform.problem.Violations;
-import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
+import dk.sammen.platform.web.QueryParameters;
+import dk.sammen.platform.text.SearchWords;
+
+import static dk.sammen.platform.web.QueryParameters.bool;
+import static dk.sammen.platform.web.QueryParameters.instant;
+import static dk.sammen.platform.web.QueryParameters.point;
+import static dk.sammen.platform.web.QueryParameters.values;
 
 /**
  * The public listing's filters (CONTRACT section 5), parsed and checked. Repeated parameters are
@@ -30,9 +32,9 @@ record ListingQuery(List<String> kommuner, List<String> regions, List<String> pr
 		@Nullable Instant to, @Nullable GeoPoint near, double radiusKm, @Nullable Boolean free,
 		@Nullable Boolean online, List<String> words, int limit, @Nullable PageCursor cursor) {
 
-	static final int DEFAULT_LIMIT = 20;
+	static final int DEFAULT_LIMIT = QueryParameters.DEFAULT_LIMIT;
 
-	static final int MAX_LIMIT = 100;
+	static final int MAX_LIMIT = QueryParameters.MAX_LIMIT;
 
 	static final double DEFAULT_RADIUS_KM = 10;
 
@@ -60,7 +62,7 @@ record ListingQuery(List<String> kommuner, List<String> regions, List<String> pr
 		}
 		double radius = number(violations, params.getFirst("radiusKm"), "radiusKm", DEFAULT_RADIUS_KM, 0.1,
 				MAX_RADIUS_KM);
-		int limit = limit(violations, params.getFirst("limit"));
+		int limit = QueryParameters.limit(violations, params.getFirst("limit"));
 		PageCursor cursor = null;
 		String cursorValue = params.getFirst("cursor");
 		if (cursorValue != null) {
@@ -82,56 +84,11 @@ record ListingQuery(List<String> kommuner, List<String> regions, List<String> pr
 				(q != null) ? SearchWords.ofQuery(q) : List.of(), limit, cursor);
 	}
 
-	private static List<String> values(MultiValueMap<String, String> params, String name) {
-		List<String> values = new ArrayList<>();
-		for (String value : params.getOrDefault(name, List.of())) {
-			for (String part : value.split(",")) {
-				if (!part.isBlank()) {
-					values.add(part.strip());
-				}
-			}
-		}
-		return values.stream().distinct().limit(100).toList();
-	}
-
 	private static List<String> known(Violations violations, MultiValueMap<String, String> params, String name,
 			Set<String> allowed) {
 		List<String> values = values(params, name);
 		violations.require(allowed.containsAll(values), name, "one or more of " + allowed.stream().sorted().toList());
 		return values;
-	}
-
-	/** A date means the start of that day in Danish time ({@code to}: the start of the next day). */
-	private static @Nullable Instant instant(Violations violations, @Nullable String value, String name,
-			boolean endOfDay) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			if (value.length() == 10) {
-				LocalDate date = LocalDate.parse(value);
-				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(DanmarkSpiserSammenWeek.DANISH_TIME)
-					.toInstant();
-			}
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			violations.add(name, "a date (2027-04-26) or a date-time with offset (2027-04-26T17:00:00+02:00)");
-			return null;
-		}
-	}
-
-	private static @Nullable GeoPoint point(String value) {
-		String[] parts = value.split(",");
-		if (parts.length != 2) {
-			return null;
-		}
-		try {
-			return new GeoPoint(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	private static double number(Violations violations, @Nullable String value, String name, double fallback,
@@ -150,29 +107,6 @@ record ListingQuery(List<String> kommuner, List<String> regions, List<String> pr
 		}
 		violations.add(name, "a number from " + min + " to " + max);
 		return fallback;
-	}
-
-	private static int limit(Violations violations, @Nullable String value) {
-		if (value == null) {
-			return DEFAULT_LIMIT;
-		}
-		if (value.matches("^[0-9]{1,3}$")) {
-			int parsed = Integer.parseInt(value);
-			if (parsed >= 1 && parsed <= MAX_LIMIT) {
-				return parsed;
-			}
-		}
-		violations.add("limit", "a whole number from 1 to " + MAX_LIMIT);
-		return DEFAULT_LIMIT;
-	}
-
-	private static @Nullable Boolean bool(Violations violations, MultiValueMap<String, String> params, String name) {
-		String value = params.getFirst(name);
-		if (value == null) {
-			return null;
-		}
-		violations.require(value.equals("true") || value.equals("false"), name, "true or false");
-		return Boolean.valueOf(value);
 	}
 
 }

@@ -2,13 +2,12 @@ package dk.sammen.gateway.feed;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import dk.sammen.platform.problem.ApiProblem;
 import dk.sammen.platform.problem.Violations;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import dk.sammen.platform.web.QueryParameters;
 
 /**
  * A feed request: the filters, which the sources check and apply themselves, and the feed's own
@@ -21,9 +20,9 @@ record FeedQuery(MultiValueMap<String, String> filters, int limit, FeedCursor cu
 	static final List<String> FILTERS = List.of("kommune", "region", "programme", "campaign", "arena",
 			"interventionType", "targetGroup", "from", "to", "near", "radiusKm", "free", "online", "q");
 
-	static final int DEFAULT_LIMIT = 20;
+	static final int DEFAULT_LIMIT = QueryParameters.DEFAULT_LIMIT;
 
-	static final int MAX_LIMIT = 100;
+	static final int MAX_LIMIT = QueryParameters.MAX_LIMIT;
 
 	static FeedQuery parse(MultiValueMap<String, String> params) {
 		Violations violations = new Violations();
@@ -34,7 +33,7 @@ record FeedQuery(MultiValueMap<String, String> filters, int limit, FeedCursor cu
 				filters.put(name, List.copyOf(values));
 			}
 		}
-		int limit = limit(violations, params.getFirst("limit"));
+		int limit = QueryParameters.limit(violations, params.getFirst("limit"));
 		FeedCursor cursor = FeedCursor.START;
 		String cursorValue = params.getFirst("cursor");
 		if (cursorValue != null) {
@@ -62,20 +61,6 @@ record FeedQuery(MultiValueMap<String, String> filters, int limit, FeedCursor cu
 
 	List<String> values(String filter) {
 		return this.filters.getOrDefault(filter, List.of());
-	}
-
-	private static int limit(Violations violations, @Nullable String value) {
-		if (value == null) {
-			return DEFAULT_LIMIT;
-		}
-		if (value.matches("^[0-9]{1,3}$")) {
-			int parsed = Integer.parseInt(value);
-			if (parsed >= 1 && parsed <= MAX_LIMIT) {
-				return parsed;
-			}
-		}
-		violations.add("limit", "a whole number from 1 to " + MAX_LIMIT);
-		return DEFAULT_LIMIT;
 	}
 
 }

@@ -1,18 +1,8 @@
 package dk.sammen.gateway.feed;
 
-import java.text.Normalizer;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +10,13 @@ import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.platform.geography.GeoPoint;
 import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.problem.Violations;
-import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import dk.sammen.platform.text.SearchWords;
 import org.springframework.util.MultiValueMap;
+
+import static dk.sammen.platform.web.QueryParameters.bool;
+import static dk.sammen.platform.web.QueryParameters.instant;
+import static dk.sammen.platform.web.QueryParameters.point;
+import static dk.sammen.platform.web.QueryParameters.values;
 
 /**
  * The feed's filters applied in the gateway, to the changes on the event topic, with the same
@@ -35,12 +30,6 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 		@Nullable Boolean online, List<String> words) {
 
 	private static final double DEFAULT_RADIUS_KM = 10;
-
-	private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-
-	private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	static StreamQuery parse(MultiValueMap<String, String> params, Kommuner kommuner) {
 		Violations violations = new Violations();
@@ -76,7 +65,7 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 		}
 		return new StreamQuery(kommuneCodes, regions, values(params, "programme"), values(params, "campaign"),
 				values(params, "arena"), values(params, "interventionType"), values(params, "targetGroup"), from, to,
-				near, radius, free, online, (q != null) ? queryWords(q) : List.of());
+				near, radius, free, online, (q != null) ? SearchWords.ofQuery(q) : List.of());
 	}
 
 	/** Whether the listing with these filters, asked now, would show the event. */
@@ -92,7 +81,7 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 				&& event.endsAt().isAfter((this.from != null) ? this.from : now)
 				&& (this.to == null || event.startsAt().isBefore(this.to)) && free(event.priceDkk())
 				&& (this.online == null || (this.online ? event.online() != null : location != null))
-				&& (this.words.isEmpty() || textWords(event.title(), event.description()).containsAll(this.words))
+				&& (this.words.isEmpty() || words(event).containsAll(this.words))
 				&& near(location);
 	}
 
@@ -115,76 +104,11 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 		return wanted.isEmpty() || actual.stream().anyMatch(wanted::contains);
 	}
 
-	private static List<String> values(MultiValueMap<String, String> params, String name) {
-		List<String> values = new ArrayList<>();
-		for (String value : params.getOrDefault(name, List.of())) {
-			for (String part : value.split(",")) {
-				if (!part.isBlank()) {
-					values.add(part.strip());
-				}
-			}
-		}
-		return values.stream().distinct().toList();
-	}
-
-	/** events-service's word rule: lower case, Danish letters folded, accents dropped, two letters or more. */
-	private static List<String> queryWords(String query) {
-		return Arrays.stream(NON_WORD.split(fold(query))).filter((word) -> word.length() >= 2).distinct().toList();
-	}
-
-	private static Set<String> textWords(String... texts) {
-		Set<String> words = new HashSet<>();
-		for (String text : texts) {
-			words.addAll(Arrays.asList(NON_WORD.split(fold(TAGS.matcher(text).replaceAll(" ")))));
-		}
-		return words;
-	}
-
-	private static String fold(String text) {
-		String lower = text.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
-		return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-	}
-
-	/** A date means the start of that day in Danish time ({@code to}: the start of the next day). */
-	private static @Nullable Instant instant(Violations violations, @Nullable String value, String name,
-			boolean endOfDay) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			if (value.length() == 10) {
-				LocalDate date = LocalDate.parse(value);
-				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(DanmarkSpiserSammenWeek.DANISH_TIME)
-					.toInstant();
-			}
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			violations.add(name, "a date (2027-04-26) or a date-time with offset (2027-04-26T17:00:00+02:00)");
-			return null;
-		}
-	}
-
-	private static @Nullable GeoPoint point(@Nullable String value) {
-		String[] parts = (value != null) ? value.split(",") : new String[0];
-		if (parts.length != 2) {
-			return null;
-		}
-		try {
-			return new GeoPoint(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable Boolean bool(Violations violations, MultiValueMap<String, String> params, String name) {
-		String value = params.getFirst(name);
-		if (value == null) {
-			return null;
-		}
-		violations.require(value.equals("true") || value.equals("false"), name, "true or false");
-		return Boolean.valueOf(value);
+	/** The words events-service indexes for an event, so the stream matches {@code q} as the listing does. */
+	private static List<String> words(EventSnapshotV1 event) {
+		return (event.location() != null)
+				? SearchWords.of(event.title(), event.description(), event.location().venue(), event.location().city())
+				: SearchWords.of(event.title(), event.description());
 	}
 
 }

@@ -1,4 +1,4 @@
-package dk.sammen.events.event;
+package dk.sammen.platform.text;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * "Fællesspisning" and "faellesspisning" find the same events. A query matches documents holding
  * all its words.
  */
-final class SearchWords {
+public final class SearchWords {
 
 	private static final Pattern TAGS = Pattern.compile("<[^>]*>");
 
@@ -27,7 +27,7 @@ final class SearchWords {
 	private SearchWords() {
 	}
 
-	static List<String> of(String... texts) {
+	public static List<String> of(String... texts) {
 		Set<String> words = new LinkedHashSet<>();
 		for (String text : texts) {
 			for (String word : NON_WORD.split(fold(TAGS.matcher(text).replaceAll(" ")))) {
@@ -39,7 +39,7 @@ final class SearchWords {
 		return List.copyOf(words);
 	}
 
-	static List<String> ofQuery(String query) {
+	public static List<String> ofQuery(String query) {
 		return Arrays.stream(NON_WORD.split(fold(query))).filter((word) -> word.length() >= 2).distinct().limit(10).toList();
 	}
 

@@ -1,4 +1,4 @@
-package dk.sammen.events.event;
+package dk.sammen.platform.text;
 
 import org.junit.jupiter.api.Test;
 

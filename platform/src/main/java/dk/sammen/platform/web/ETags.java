@@ -1,6 +1,6 @@
-package dk.sammen.campaign.campaign;
+package dk.sammen.platform.web;
 
-/** Versions in {@code If-Match}: this service's ETags are the quoted document version. */
+/** Versions in {@code If-Match}: every service's ETags are the quoted document version. */
 public final class ETags {
 
 	private ETags() {
