@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.web.KeysetCursor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,7 +61,7 @@ class ActivityListing {
 		if (query.to() != null) {
 			criteria.add(Criteria.where(STARTS_AT).lt(query.to()));
 		}
-		ActivityCursor cursor = query.cursor();
+		KeysetCursor cursor = query.cursor();
 		if (cursor != null) {
 			criteria.add(new Criteria().orOperator(Criteria.where(STARTS_AT).gt(cursor.startsAt()),
 					Criteria.where(STARTS_AT).is(cursor.startsAt()).and("_id").gt(cursor.id())));
@@ -73,7 +74,7 @@ class ActivityListing {
 			boolean more = activities.size() > limit;
 			List<CampaignActivity> served = more ? activities.subList(0, limit) : activities;
 			CampaignActivity last = served.isEmpty() ? null : served.get(served.size() - 1);
-			String next = (more && last != null) ? new ActivityCursor(last.details().startsAt(), last.id()).encode()
+			String next = (more && last != null) ? new KeysetCursor(KeysetCursor.ACTIVITIES, last.details().startsAt(), last.id()).encode()
 					: null;
 			return new Page(served.stream().map((activity) -> ActivityResponse.of(activity, this.kommuner)).toList(),
 					next);

@@ -12,6 +12,7 @@ import dk.sammen.platform.problem.Violations;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import dk.sammen.platform.web.QueryParameters;
+import dk.sammen.platform.web.KeysetCursor;
 
 import static dk.sammen.platform.web.QueryParameters.instant;
 import static dk.sammen.platform.web.QueryParameters.values;
@@ -23,7 +24,7 @@ import static dk.sammen.platform.web.QueryParameters.values;
  * {@code kommune} and {@code region}, as an event for {@code alle} matches every target group.
  */
 record ActivityQuery(List<String> kommuner, List<String> regions, List<String> campaigns, List<String> kinds,
-		@Nullable Instant from, @Nullable Instant to, int limit, @Nullable ActivityCursor cursor) {
+		@Nullable Instant from, @Nullable Instant to, int limit, @Nullable KeysetCursor cursor) {
 
 	static final int DEFAULT_LIMIT = QueryParameters.DEFAULT_LIMIT;
 
@@ -48,10 +49,10 @@ record ActivityQuery(List<String> kommuner, List<String> regions, List<String> c
 		Instant from = instant(violations, params.getFirst("from"), "from", false);
 		Instant to = instant(violations, params.getFirst("to"), "to", true);
 		int limit = QueryParameters.limit(violations, params.getFirst("limit"));
-		ActivityCursor cursor = null;
+		KeysetCursor cursor = null;
 		String cursorValue = params.getFirst("cursor");
 		if (cursorValue != null) {
-			cursor = ActivityCursor.decode(cursorValue).orElse(null);
+			cursor = KeysetCursor.decode(KeysetCursor.ACTIVITIES, cursorValue).orElse(null);
 			violations.require(cursor != null, "cursor", "use the nextCursor of an earlier answer");
 		}
 		if (!violations.isEmpty()) {

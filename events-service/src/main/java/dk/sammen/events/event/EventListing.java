@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dk.sammen.platform.geography.GeoPoint;
+import dk.sammen.platform.web.KeysetCursor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -82,7 +83,7 @@ class EventListing {
 		return page(criteria, query.cursor(), query.limit(), (event) -> near == null || within(event, near, query.radiusKm()));
 	}
 
-	Mono<Page> ownEvents(String organisationId, @Nullable String status, @Nullable PageCursor cursor, int limit) {
+	Mono<Page> ownEvents(String organisationId, @Nullable String status, @Nullable KeysetCursor cursor, int limit) {
 		List<Criteria> criteria = new ArrayList<>();
 		criteria.add(Criteria.where("organisationId").is(organisationId));
 		if (status != null) {
@@ -91,7 +92,7 @@ class EventListing {
 		return page(criteria, cursor, limit, (event) -> true);
 	}
 
-	private Mono<Page> page(List<Criteria> criteria, @Nullable PageCursor cursor, int limit,
+	private Mono<Page> page(List<Criteria> criteria, @Nullable KeysetCursor cursor, int limit,
 			Predicate<PartnerEvent> exactFilter) {
 		if (cursor != null) {
 			criteria.add(new Criteria().orOperator(Criteria.where(STARTS_AT).gt(cursor.startsAt()),
@@ -104,7 +105,7 @@ class EventListing {
 		return matching.take(limit + 1L).collectList().map((events) -> {
 			boolean more = events.size() > limit;
 			List<PartnerEvent> served = more ? events.subList(0, limit) : events;
-			String next = more ? new PageCursor(served.get(served.size() - 1).details().startsAt(),
+			String next = more ? new KeysetCursor(KeysetCursor.EVENTS, served.get(served.size() - 1).details().startsAt(),
 					served.get(served.size() - 1).id()).encode() : null;
 			return new Page(served.stream().map(EventResponse::of).toList(), next);
 		});

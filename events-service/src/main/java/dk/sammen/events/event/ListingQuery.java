@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import dk.sammen.platform.web.QueryParameters;
 import dk.sammen.platform.text.SearchWords;
+import dk.sammen.platform.web.KeysetCursor;
 
 import static dk.sammen.platform.web.QueryParameters.bool;
 import static dk.sammen.platform.web.QueryParameters.instant;
@@ -30,7 +31,7 @@ import static dk.sammen.platform.web.QueryParameters.values;
 record ListingQuery(List<String> kommuner, List<String> regions, List<String> programmes, List<String> campaigns,
 		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, @Nullable Instant from,
 		@Nullable Instant to, @Nullable GeoPoint near, double radiusKm, @Nullable Boolean free,
-		@Nullable Boolean online, List<String> words, int limit, @Nullable PageCursor cursor) {
+		@Nullable Boolean online, List<String> words, int limit, @Nullable KeysetCursor cursor) {
 
 	static final int DEFAULT_LIMIT = QueryParameters.DEFAULT_LIMIT;
 
@@ -63,10 +64,10 @@ record ListingQuery(List<String> kommuner, List<String> regions, List<String> pr
 		double radius = number(violations, params.getFirst("radiusKm"), "radiusKm", DEFAULT_RADIUS_KM, 0.1,
 				MAX_RADIUS_KM);
 		int limit = QueryParameters.limit(violations, params.getFirst("limit"));
-		PageCursor cursor = null;
+		KeysetCursor cursor = null;
 		String cursorValue = params.getFirst("cursor");
 		if (cursorValue != null) {
-			cursor = PageCursor.decode(cursorValue).orElse(null);
+			cursor = KeysetCursor.decode(KeysetCursor.EVENTS, cursorValue).orElse(null);
 			violations.require(cursor != null, "cursor", "use the nextCursor of an earlier answer");
 		}
 		Boolean free = bool(violations, params, "free");

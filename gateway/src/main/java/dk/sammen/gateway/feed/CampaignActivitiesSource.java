@@ -1,9 +1,7 @@
 package dk.sammen.gateway.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -12,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import dk.sammen.gateway.feed.FeedItem.Kind;
 import dk.sammen.gateway.feed.FeedItem.Position;
+import dk.sammen.platform.web.KeysetCursor;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -71,8 +70,7 @@ final class CampaignActivitiesSource implements FeedSource {
 
 	/** Assumed to follow events-service's scheme with its own prefix. */
 	static String cursor(Position after) {
-		String raw = "a1|" + after.startsAt().toEpochMilli() + "|" + after.id();
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		return new KeysetCursor(KeysetCursor.ACTIVITIES, after.startsAt(), after.id()).encode();
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

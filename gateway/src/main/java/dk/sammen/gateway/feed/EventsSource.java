@@ -1,9 +1,7 @@
 package dk.sammen.gateway.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -13,6 +11,7 @@ import reactor.core.publisher.Mono;
 import dk.sammen.gateway.feed.FeedItem.Kind;
 import dk.sammen.gateway.feed.FeedItem.Place;
 import dk.sammen.gateway.feed.FeedItem.Position;
+import dk.sammen.platform.web.KeysetCursor;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -53,13 +52,12 @@ final class EventsSource implements FeedSource {
 	}
 
 	/**
-	 * events-service's own cursor (its {@code PageCursor}) for the position after {@code after}:
+	 * events-service's own cursor (its {@code KeysetCursor}) for the position after {@code after}:
 	 * the feed may have served fewer of its items than it fetched, so it cannot reuse the
 	 * {@code nextCursor} the service gave.
 	 */
 	static String cursor(Position after) {
-		String raw = "e1|" + after.startsAt().toEpochMilli() + "|" + after.id();
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		return new KeysetCursor(KeysetCursor.EVENTS, after.startsAt(), after.id()).encode();
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
