@@ -103,6 +103,7 @@ class GatewayIntegrationTest {
 			"/api/v1/admin/organisations, events-service", "/api/v1/admin/organisations/o1/keys/k1, events-service",
 			"/api/v1/campaigns, campaign-service", "/api/v1/campaigns/vaer-en-som-raekker-ud/stats, campaign-service",
 			"/api/v1/programmes/danmark-spiser-sammen/weeks, campaign-service",
+			"/api/v1/campaign-activities, campaign-service",
 			"/api/v1/subscriptions, notification-service",
 			"/api/v1/subscriptions/unsubscribe?token=abc, notification-service",
 			"/api/v1/admin/newsletters, notification-service",

@@ -30,7 +30,8 @@ class RoutingConfiguration {
 								"/api/v1/admin/organisations", "/api/v1/admin/organisations/**")
 						.uri(services.eventsUri()))
 			.route("campaign-service",
-					(route) -> route.path("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/programmes/**")
+					(route) -> route.path("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/campaign-activities",
+							"/api/v1/programmes/**")
 						.uri(services.campaignUri()))
 			.route("notification-service",
 					(route) -> route
