@@ -16,6 +16,7 @@ import dk.sammen.campaign.CampaignIntegrationTest;
 import dk.sammen.localstack.TopicReader;
 import dk.sammen.contracts.Topics;
 import dk.sammen.platform.identity.Role;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 import static dk.sammen.localstack.TopicReader.header;
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Campaign activities: lifecycle, who may manage them, bad input, the public listing and CloudEvents. */
 class ActivityLifecycleTests extends CampaignIntegrationTest {
+
+	@Autowired
+	ActivityGauges gauges;
 
 	private static final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
 			(registry) -> registry.schemaIdResolvers(
@@ -144,6 +148,20 @@ class ActivityLifecycleTests extends CampaignIntegrationTest {
 
 	private List<String> listed(String slug) {
 		return getJson("/api/v1/campaigns/{slug}/activities", slug).get("items").findValuesAsString("id");
+	}
+
+	@Test
+	void gauge_countsPublishedActivitiesPerCampaignAndCountsDownOnCancel() {
+		String slug = newCampaign();
+		String first = publish(slug, create(slug, admin(), talk()).get("id").asString());
+		publish(slug, create(slug, admin(), talk()).get("id").asString());
+		create(slug, admin(), talk());
+		assertThat(this.gauges.sample().block()).containsEntry(slug, 2L);
+		this.http.post().uri("/api/v1/campaigns/{slug}/activities/{id}/cancel", slug, first).header(IDENTITY, admin())
+			.bodyValue(Map.of("reason", "Aflyst")).exchange().expectStatus().isOk();
+		assertThat(this.gauges.sample().block()).containsEntry(slug, 1L);
+		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((metrics) -> assertThat(metrics).contains("sammen_campaign_activities{application=\"campaign-service\",campaign=\"" + slug + "\"} 1.0"));
 	}
 
 	private JsonNode create(String slug, String caller, Map<String, Object> body) {
