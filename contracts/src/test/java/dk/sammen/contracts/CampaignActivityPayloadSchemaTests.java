@@ -1,15 +1,10 @@
 package dk.sammen.contracts;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,16 +24,12 @@ class CampaignActivityPayloadSchemaTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-			(registry) -> registry.schemaIdResolvers(
-					(resolvers) -> resolvers.mapPrefix("https://schemas.sammen.dk/", "classpath:schemas/")));
-
 	private static final Instant CREATED = Instant.parse("2027-03-01T09:15:00Z");
 
 	@ParameterizedTest
 	@MethodSource("types")
 	void declaresTypeAndDraft202012_forEachCloudEventType(String type) {
-		JsonNode schema = schema(type).getSchemaNode();
+		JsonNode schema = PayloadSchemas.schema(type).getSchemaNode();
 		assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
 		assertThat(schema.get("title").asString()).isEqualTo(type);
 		assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
@@ -46,10 +37,10 @@ class CampaignActivityPayloadSchemaTests {
 
 	@Test
 	void inlinesIdenticalSnapshot_inEveryActivitySchema() {
-		JsonNode published = schema(CloudEventTypes.CAMPAIGN_ACTIVITY_PUBLISHED_V1).getSchemaNode().get("$defs");
-		assertThat(schema(CloudEventTypes.CAMPAIGN_ACTIVITY_UPDATED_V1).getSchemaNode().get("$defs"))
+		JsonNode published = PayloadSchemas.schema(CloudEventTypes.CAMPAIGN_ACTIVITY_PUBLISHED_V1).getSchemaNode().get("$defs");
+		assertThat(PayloadSchemas.schema(CloudEventTypes.CAMPAIGN_ACTIVITY_UPDATED_V1).getSchemaNode().get("$defs"))
 			.isEqualTo(published);
-		assertThat(schema(CloudEventTypes.CAMPAIGN_ACTIVITY_CANCELLED_V1).getSchemaNode().get("$defs"))
+		assertThat(PayloadSchemas.schema(CloudEventTypes.CAMPAIGN_ACTIVITY_CANCELLED_V1).getSchemaNode().get("$defs"))
 			.isEqualTo(published);
 	}
 
@@ -77,7 +68,7 @@ class CampaignActivityPayloadSchemaTests {
 	void rejects_violatingPayload(Violation violation) {
 		ObjectNode node = (ObjectNode) json.readTree(json.writeValueAsString(violation.payload()));
 		violation.change().accept(node);
-		assertThat(validate(violation.type(), node)).extracting(CampaignActivityPayloadSchemaTests::describe)
+		assertThat(PayloadSchemas.validate(violation.type(), node)).extracting(CampaignActivityPayloadSchemaTests::describe)
 			.as("errors for %s", violation.name())
 			.contains(violation.expected());
 	}
@@ -117,17 +108,8 @@ class CampaignActivityPayloadSchemaTests {
 				Instant.parse("2027-03-02T11:00:00Z"));
 	}
 
-	private static Schema schema(String type) {
-		return schemas.getSchema(SchemaLocation.of("https://schemas.sammen.dk/" + type + ".json"));
-	}
-
-	private static List<Error> validate(String type, JsonNode payload) {
-		return schema(type).validate(payload,
-				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true)));
-	}
-
 	private static void assertValid(String type, Object payload) {
-		assertThat(validate(type, json.readTree(json.writeValueAsString(payload)))).isEmpty();
+		assertThat(PayloadSchemas.validate(type, json.readTree(json.writeValueAsString(payload)))).isEmpty();
 	}
 
 	private static ObjectNode activity(ObjectNode payload) {

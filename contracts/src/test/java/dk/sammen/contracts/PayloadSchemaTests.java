@@ -6,10 +6,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,11 +32,6 @@ class PayloadSchemaTests {
 	/** What Spring Boot 4 starts from: Jackson 3 defaults, which write instants as ISO-8601 strings. */
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	/** Schemas are found by their {@code $id}, mapped to the classpath; nothing is fetched remotely. */
-	private static final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-			(registry) -> registry.schemaIdResolvers(
-					(resolvers) -> resolvers.mapPrefix("https://schemas.sammen.dk/", "classpath:schemas/")));
-
 	private static final List<String> TYPES = List.of(CloudEventTypes.EVENT_PUBLISHED_V1,
 			CloudEventTypes.EVENT_UPDATED_V1, CloudEventTypes.EVENT_CANCELLED_V1, CloudEventTypes.API_KEY_ISSUED_V1,
 			CloudEventTypes.API_KEY_REVOKED_V1);
@@ -58,7 +49,7 @@ class PayloadSchemaTests {
 	@ParameterizedTest
 	@MethodSource("types")
 	void declaresTypeAndDraft202012_forEachCloudEventType(String type) {
-		JsonNode schema = schema(type).getSchemaNode();
+		JsonNode schema = PayloadSchemas.schema(type).getSchemaNode();
 		assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
 		assertThat(schema.get("title").asString()).isEqualTo(type);
 		assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
@@ -66,9 +57,9 @@ class PayloadSchemaTests {
 
 	@Test
 	void inlinesIdenticalSnapshot_inEveryEventSchema() {
-		JsonNode published = schema(CloudEventTypes.EVENT_PUBLISHED_V1).getSchemaNode().get("$defs");
-		assertThat(schema(CloudEventTypes.EVENT_UPDATED_V1).getSchemaNode().get("$defs")).isEqualTo(published);
-		assertThat(schema(CloudEventTypes.EVENT_CANCELLED_V1).getSchemaNode().get("$defs")).isEqualTo(published);
+		JsonNode published = PayloadSchemas.schema(CloudEventTypes.EVENT_PUBLISHED_V1).getSchemaNode().get("$defs");
+		assertThat(PayloadSchemas.schema(CloudEventTypes.EVENT_UPDATED_V1).getSchemaNode().get("$defs")).isEqualTo(published);
+		assertThat(PayloadSchemas.schema(CloudEventTypes.EVENT_CANCELLED_V1).getSchemaNode().get("$defs")).isEqualTo(published);
 	}
 
 	@Test
@@ -122,7 +113,7 @@ class PayloadSchemaTests {
 	void rejects_violatingPayload(Violation violation) {
 		ObjectNode node = serialize(violation.payload());
 		violation.change().accept(node);
-		assertThat(validate(violation.type(), node)).extracting(PayloadSchemaTests::describe)
+		assertThat(PayloadSchemas.validate(violation.type(), node)).extracting(PayloadSchemaTests::describe)
 			.as("errors for %s", violation.name())
 			.contains(violation.expected());
 	}
@@ -132,7 +123,7 @@ class PayloadSchemaTests {
 	void rejects_malformedKommuneCode(String kommuneCode) {
 		ObjectNode node = serialize(new EventPublishedV1(holstebroDinner("published")));
 		location(node).put("kommuneCode", kommuneCode);
-		assertThat(validate(CloudEventTypes.EVENT_PUBLISHED_V1, node)).extracting(PayloadSchemaTests::describe)
+		assertThat(PayloadSchemas.validate(CloudEventTypes.EVENT_PUBLISHED_V1, node)).extracting(PayloadSchemaTests::describe)
 			.contains("pattern@/event/location/kommuneCode");
 	}
 
@@ -213,23 +204,13 @@ class PayloadSchemaTests {
 				"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", CREATED);
 	}
 
-	private static Schema schema(String type) {
-		return schemas.getSchema(SchemaLocation.of("https://schemas.sammen.dk/" + type + ".json"));
-	}
-
 	private static ObjectNode serialize(Object payload) {
 		// Through text, as the payload travels: what the schema sees is exactly the wire form
 		return (ObjectNode) json.readTree(json.writeValueAsString(payload));
 	}
 
-	private static List<Error> validate(String type, JsonNode payload) {
-		// Draft 2020-12 treats format as an annotation only; the contract wants it asserted
-		return schema(type).validate(payload,
-				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true)));
-	}
-
 	private static void assertValid(String type, Object payload) {
-		assertThat(validate(type, serialize(payload))).isEmpty();
+		assertThat(PayloadSchemas.validate(type, serialize(payload))).isEmpty();
 	}
 
 	private static ObjectNode event(ObjectNode payload) {

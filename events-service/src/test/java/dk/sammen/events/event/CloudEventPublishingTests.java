@@ -4,15 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dk.sammen.contracts.PayloadSchemas;
 import dk.sammen.contracts.Topics;
 import dk.sammen.events.EventsIntegrationTest;
 import dk.sammen.localstack.TopicReader;
@@ -24,10 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What leaves the service: one CloudEvent per public change, binary mode, valid against its schema. */
 class CloudEventPublishingTests extends EventsIntegrationTest {
-
-	private static final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-			(registry) -> registry.schemaIdResolvers(
-					(resolvers) -> resolvers.mapPrefix("https://schemas.sammen.dk/", "classpath:schemas/")));
 
 	private final TopicReader topics = new TopicReader(KafkaBroker.shared().bootstrapServers());
 
@@ -104,9 +97,7 @@ class CloudEventPublishingTests extends EventsIntegrationTest {
 	}
 
 	private void assertValid(String type, byte[] payload) {
-		Schema schema = schemas.getSchema(SchemaLocation.of("https://schemas.sammen.dk/" + type + ".json"));
-		assertThat(schema.validate(this.json.readTree(payload),
-				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true))))
+		assertThat(PayloadSchemas.validate(type, this.json.readTree(payload)))
 			.as("payload of %s valid against its schema", type)
 			.isEmpty();
 	}
