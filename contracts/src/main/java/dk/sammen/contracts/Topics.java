@@ -12,6 +12,12 @@ public final class Topics {
 	/** Campaign activities, keyed by activity id. */
 	public static final String CAMPAIGN_ACTIVITIES = "sammen.campaign-activities.v1";
 
+	/**
+	 * notification-service's delivery tasks, keyed by subscriber id; consumed by its own consumer group
+	 * so adding replicas spreads the sending.
+	 */
+	public static final String NOTIFICATION_DELIVERIES = "sammen.notification-deliveries.v1";
+
 	private Topics() {
 	}
 

@@ -1,0 +1,79 @@
+package dk.sammen.notification.mail;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a mail says; each kind has its own template pair ({@code mail/<kind>.html} and {@code .txt}). */
+public sealed interface Letter {
+
+	/** The template name and the edition kind, e.g. {@code weekly-digest}. */
+	String kind();
+
+	/** Asks to confirm a new subscription; the only letter an unconfirmed address ever gets. */
+	record Confirmation(URI confirmUrl, Duration validFor) implements Letter {
+
+		@Override
+		public String kind() {
+			return "confirmation";
+		}
+
+	}
+
+	/** Someone subscribed an address that is already confirmed: here is how to manage it, nothing changed. */
+	record AlreadySubscribed() implements Letter {
+
+		@Override
+		public String kind() {
+			return "already-subscribed";
+		}
+
+	}
+
+	/** The weekly digest of what is coming up in the subscriber's kommuner. */
+	record WeeklyDigest(LocalDate from, LocalDate to, List<ListedItem> items) implements Letter {
+
+		@Override
+		public String kind() {
+			return "weekly-digest";
+		}
+
+	}
+
+	/**
+	 * The announcement two weeks before a Danmark Spiser Sammen week, with the meals in the
+	 * subscriber's kommuner (possibly none yet: then it invites them to host one).
+	 */
+	record DsmAnnouncement(int week, int year, LocalDate monday, LocalDate sunday, List<ListedItem> meals)
+			implements Letter {
+
+		@Override
+		public String kind() {
+			return "dsm-announcement";
+		}
+
+	}
+
+	/** A newsletter an administrator wrote for a campaign; subject and body are plain text. */
+	record CampaignNewsletter(String campaign, String subject, String body, List<ListedItem> activities)
+			implements Letter {
+
+		@Override
+		public String kind() {
+			return "campaign";
+		}
+
+	}
+
+	/** A newly published event that matches an {@code instant} subscriber. */
+	record InstantNotice(ListedItem item) implements Letter {
+
+		@Override
+		public String kind() {
+			return "instant";
+		}
+
+	}
+
+}
