@@ -2,13 +2,14 @@ package dk.sammen.events.event;
 
 import java.util.Set;
 
+import dk.sammen.platform.programme.Programmes;
+
 /** The classifications of CONTRACT section 3, by their wire slugs. */
 final class Vocabulary {
 
-	static final String DANMARK_SPISER_SAMMEN = "danmark-spiser-sammen";
+	static final String DANMARK_SPISER_SAMMEN = Programmes.DANMARK_SPISER_SAMMEN;
 
-	static final Set<String> PROGRAMMES = Set.of(DANMARK_SPISER_SAMMEN, "vaer-en-som-raekker-ud", "local-partnership",
-			"other");
+	static final Set<String> PROGRAMMES = Programmes.ALL;
 
 	/** The five life arenas of the national action plan. */
 	static final Set<String> ARENAS = Set.of("hjem-og-bolig", "dagtilbud-skole-og-uddannelse",

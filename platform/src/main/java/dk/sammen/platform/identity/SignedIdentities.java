@@ -1,16 +1,13 @@
 package dk.sammen.platform.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dk.sammen.platform.Digests;
 
 /**
  * Issues and verifies {@code v1.<payload>.<mac>} identity headers: the payload is
@@ -25,14 +22,14 @@ public final class SignedIdentities {
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-	private final SecretKeySpec key;
+	private final byte[] key;
 
 	private final Duration ttl;
 
 	private final Clock clock;
 
 	public SignedIdentities(String signingKey, Duration ttl, Clock clock) {
-		this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.key = signingKey.getBytes(StandardCharsets.UTF_8);
 		this.ttl = ttl;
 		this.clock = clock;
 	}
@@ -71,14 +68,7 @@ public final class SignedIdentities {
 	}
 
 	private byte[] mac(String value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HmacSHA256 is required by the Java platform", ex);
-		}
+		return Digests.hmacSha256(this.key, value);
 	}
 
 }

@@ -1,12 +1,16 @@
 package dk.sammen.platform.outbox;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -15,6 +19,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 public final class CloudEvents {
 
 	private CloudEvents() {
+	}
+
+	/** A binary-mode CloudEvent record with a JSON payload, keyed so one aggregate's events stay in order. */
+	public static ProducerRecord<String, CloudEvent> record(OutboxMessage message, URI source) {
+		CloudEvent event = CloudEventBuilder.v1()
+			.withId(message.ceId())
+			.withType(message.type())
+			.withSource(source)
+			.withTime(message.occurredAt().atOffset(ZoneOffset.UTC))
+			.withDataContentType("application/json")
+			.withData(message.data().getBytes(StandardCharsets.UTF_8))
+			.build();
+		return new ProducerRecord<>(message.topic(), message.key(), event);
 	}
 
 	public static KafkaTemplate<String, CloudEvent> kafkaTemplate(KafkaProperties properties) {

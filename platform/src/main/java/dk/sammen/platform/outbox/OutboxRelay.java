@@ -36,7 +36,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Sends the pending {@link OutboxMessage}s of the configured collections to Kafka. Each pass
@@ -158,22 +157,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Mono<Void> send(Document message) {
 		Instant occurredAt = message.get("occurredAt", java.util.Date.class).toInstant();
-		CloudEvent event = CloudEventBuilder.v1()
-			.withId(message.getString("ceId"))
-			.withType(message.getString("type"))
-			.withSource(this.properties.source())
-			.withTime(occurredAt.atOffset(ZoneOffset.UTC))
-			.withDataContentType("application/json")
-			.withData(message.getString("data").getBytes(UTF_8))
-			.build();
-		ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(message.getString("topic"),
-				message.getString("key"), event);
+		ProducerRecord<String, CloudEvent> record = CloudEvents.record(new OutboxMessage(message.getString("ceId"),
+				message.getString("topic"), message.getString("key"), message.getString("type"), occurredAt,
+				message.getString("data")), this.properties.source());
 		// KafkaProducer.send may block for metadata while the broker is away, hence the scheduler
 		return Mono.defer(() -> Mono.fromFuture(this.kafka.send(record)))
 			.subscribeOn(this.scheduler)
 			.doOnSuccess((result) -> {
 				this.publishLatency.record(Duration.between(occurredAt, this.clock.instant()));
-				this.meters.counter("sammen.outbox.sent", "type", event.getType()).increment();
+				this.meters.counter("sammen.outbox.sent", "type", record.value().getType()).increment();
 			})
 			.then();
 	}
