@@ -4,9 +4,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Letters and recipients for the tests; no real person's name or address. */
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Letters, recipients and mailers for the tests; no real person's name or address. */
 final class MailFixtures {
 
 	static final URI MANAGE = URI.create("https://sammen.example/api/v1/subscriptions/me?token=manage-token-1");
@@ -58,6 +66,27 @@ final class MailFixtures {
 		return List.of(confirmation(), new Letter.AlreadySubscribed(), digest(meal(), talk()), announcement(meal()),
 				announcement(), campaign("Vær en, som rækker ud", "Første afsnit.\n\nAndet afsnit,\nanden linje."),
 				new Letter.InstantNotice(meal()));
+	}
+
+	/** {@link MailProperties} bound like Spring binds them: the declared defaults, then {@code overrides}. */
+	static MailProperties properties(String... overrides) {
+		Map<String, String> source = new HashMap<>();
+		for (int i = 0; i < overrides.length; i += 2) {
+			source.put("sammen.notification.mail." + overrides[i], overrides[i + 1]);
+		}
+		return new Binder(new MapConfigurationPropertySource(source))
+			.bindOrCreate("sammen.notification.mail", MailProperties.class);
+	}
+
+	static JavaMailSenderImpl smtp(int port) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(port);
+		return MailConfiguration.withTimeouts(sender, Duration.ofSeconds(5));
+	}
+
+	static Mailer mailer(int port, SimpleMeterRegistry meters, String... overrides) {
+		return new Mailer(smtp(port), properties(overrides), meters);
 	}
 
 }
