@@ -1,14 +1,21 @@
 package dk.sammen.notification.subscription;
 
-import reactor.core.publisher.Mono;
+import java.util.Map;
 
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dk.sammen.notification.mail.Language;
 import dk.sammen.notification.token.SubscriptionTokens;
 import dk.sammen.notification.token.TokenPurpose;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.reactive.result.view.Rendering;
 
 /**
  * The pages behind the links in mails. Opening a link only shows a button: mail scanners and
@@ -22,38 +29,43 @@ class SubscriptionPages {
 
 	private final SubscriptionTokens tokens;
 
-	SubscriptionPages(SubscriptionService subscriptions, SubscriptionTokens tokens) {
+	private final ITemplateEngine templates;
+
+	SubscriptionPages(SubscriptionService subscriptions, SubscriptionTokens tokens, ITemplateEngine templates) {
 		this.subscriptions = subscriptions;
 		this.tokens = tokens;
+		this.templates = templates;
 	}
 
 	@GetMapping("/confirm")
-	Mono<Rendering> confirmPage(@RequestParam String token) {
+	Mono<ResponseEntity<String>> confirmPage(@RequestParam String token) {
 		return page("subscription/confirm", TokenPurpose.CONFIRM, token);
 	}
 
 	@GetMapping("/unsubscribe")
-	Mono<Rendering> unsubscribePage(@RequestParam String token) {
+	Mono<ResponseEntity<String>> unsubscribePage(@RequestParam String token) {
 		return page("subscription/unsubscribe", TokenPurpose.UNSUBSCRIBE, token);
 	}
 
 	@GetMapping("/done")
-	Rendering done(@RequestParam(defaultValue = "confirmed") String status, @RequestParam(defaultValue = "da") String lang) {
-		return Rendering.view("subscription/done")
-			.modelAttribute("status", "unsubscribed".equals(status) ? "unsubscribed" : "confirmed")
-			.modelAttribute("lang", "en".equals(lang) ? "en" : "da")
-			.build();
+	Mono<ResponseEntity<String>> done(@RequestParam(defaultValue = "confirmed") String status,
+			@RequestParam(defaultValue = "da") String lang) {
+		return render("subscription/done", Map.of("status", "unsubscribed".equals(status) ? "unsubscribed" : "confirmed",
+				"lang", Language.EN.code().equals(lang) ? Language.EN.code() : Language.DA.code()));
 	}
 
-	private Mono<Rendering> page(String view, TokenPurpose purpose, String token) {
+	private Mono<ResponseEntity<String>> page(String view, TokenPurpose purpose, String token) {
 		String subscriberId = this.tokens.verify(purpose, token);
 		return this.subscriptions.find(subscriberId)
-			.map((subscriber) -> Rendering.view(view)
-				.modelAttribute("token", token)
-				.modelAttribute("email", subscriber.email())
-				.modelAttribute("lang", subscriber.preferences().language().code())
-				.modelAttribute("pageField", SubscriptionController.FROM_PAGE)
-				.build());
+			.flatMap((subscriber) -> render(view, Map.of("token", token, "email", subscriber.email(), "lang",
+					subscriber.preferences().language().code(), "pageField", SubscriptionController.FROM_PAGE)));
+	}
+
+	/** Thymeleaf reads a template from the class path the first time: off the event loop. */
+	private Mono<ResponseEntity<String>> render(String view, Map<String, Object> model) {
+		return Mono.fromCallable(() -> this.templates.process(view, new Context(java.util.Locale.ROOT, model)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((html) -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dk.sammen.platform.test;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,10 +22,16 @@ public abstract class SigningKeyProfilesChecks {
 	/** The service's {@code @SpringBootApplication} class. */
 	protected abstract Class<?> applicationClass();
 
+	/** Other settings the profiles require without a default, so that only the signing key is missing. */
+	protected Map<String, Object> otherRequiredSettings() {
+		return Map.of();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "compose", "k8s" })
 	void refusesToStart_withoutSigningKeyInProfile(String profile) {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(applicationClass()).profiles(profile)
+			.properties(otherRequiredSettings())
 			.web(WebApplicationType.NONE);
 		assertThatException().isThrownBy(application::run).withStackTraceContaining("SAMMEN_IDENTITY_SIGNING_KEY");
 	}
