@@ -1,6 +1,7 @@
 package dk.sammen.gateway.feed;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,7 +42,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The feed's routes, its sources with their breakers, and the topic reader behind its stream.
+ * The feed's routes, its sources with their breakers, its meters, and the topic reader behind its
+ * stream.
  * The routes are WebFlux functional routes, whose handler mapping comes before Spring Cloud
  * Gateway's, so the gateway's catch-all 404 route never sees these paths.
  */
@@ -80,8 +83,14 @@ class FeedConfiguration {
 	}
 
 	@Bean
+	FeedMetrics feedMetrics(MeterRegistry registry) {
+		return new FeedMetrics(registry, List.of("json", "ics", "atom", "jsonld"),
+				List.of(EventsSource.NAME, CampaignActivitiesSource.NAME));
+	}
+
+	@Bean
 	FeedService feedService(FeedSourceUris uris, FeedProperties properties, JsonMapper jsonMapper,
-			ReactiveResilience4JCircuitBreakerFactory breakers) {
+			ReactiveResilience4JCircuitBreakerFactory breakers, FeedMetrics metrics) {
 		WebClient webClient = WebClient.builder()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_SOURCE_PAGE_BYTES))
 			.build();
@@ -89,14 +98,14 @@ class FeedConfiguration {
 				new EventsSource(new SourceClient(EventsSource.NAME, uris.eventsUri(), webClient, jsonMapper)),
 				new CampaignActivitiesSource(
 						new SourceClient(CampaignActivitiesSource.NAME, uris.campaignUri(), webClient, jsonMapper)),
-				breakers, properties.sourceTimeout());
+				breakers, properties.sourceTimeout(), metrics);
 	}
 
 	@Bean
 	RouterFunction<ServerResponse> feedRoutes(FeedService feed, EventStream stream, FeedProperties properties,
-			JsonMapper jsonMapper, Kommuner kommuner, Clock clock) {
+			JsonMapper jsonMapper, Kommuner kommuner, Clock clock, FeedMetrics metrics) {
 		JsonFeedWriter json = new JsonFeedWriter(jsonMapper, kommuner);
-		FeedHandler handler = new FeedHandler(feed, properties.maxAge(), json,
+		FeedHandler handler = new FeedHandler(feed, properties.maxAge(), metrics, json,
 				new JsonLdFeedWriter(jsonMapper, kommuner), new ICalendarFeedWriter(), new AtomFeedWriter());
 		StreamHandler streamHandler = new StreamHandler(stream, json, jsonMapper, kommuner, clock,
 				properties.heartbeat(), properties.streamBuffer());

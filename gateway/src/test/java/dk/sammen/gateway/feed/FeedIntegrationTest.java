@@ -20,6 +20,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -86,6 +87,9 @@ class FeedIntegrationTest {
 
 	@Autowired
 	private ReactiveResilience4JCircuitBreakerFactory breakers;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Autowired
 	@Qualifier(FeedConfiguration.STREAM_CONTAINER)
@@ -659,6 +663,66 @@ class FeedIntegrationTest {
 				null, List.of("fritid-og-faellesskaber"), List.of(), List.of("alle"), List.of("da"), 0, 40,
 				"https://example.dk/tilmeld", List.of(), Instant.parse("2027-01-10T08:00:00Z"),
 				Instant.parse("2027-01-10T08:00:00Z"));
+	}
+
+	@Test
+	void recordsLatencyPerFormat_andPartialAnswersPerSource() {
+		events.add(event("e-1", "2027-04-29T17:30:00+02:00", "published", 1));
+		List<String> formats = List.of("json", "ics", "atom", "jsonld");
+		Map<String, Long> answered = new LinkedHashMap<>();
+		formats.forEach((format) -> answered.put(format, latency(format)));
+		double eventsPartial = partial("events");
+		double campaignsPartial = partial("campaigns");
+
+		this.client.get().uri("/api/v1/feed").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/v1/feed.ics").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/v1/feed.atom").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/api/v1/feed")
+			.accept(MediaType.parseMediaType("application/ld+json"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		formats.forEach((format) -> assertThat(latency(format)).as(format).isEqualTo(answered.get(format) + 1));
+		assertThat(partial("campaigns")).isEqualTo(campaignsPartial);
+
+		campaigns.delay(Duration.ofSeconds(5));
+		this.client.get()
+			.uri("/api/v1/feed")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.partial")
+			.isEqualTo(true);
+
+		assertThat(partial("campaigns")).isEqualTo(campaignsPartial + 1);
+		assertThat(partial("events")).isEqualTo(eventsPartial);
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		for (String format : formats) {
+			assertThat(scrape).containsPattern("(?m)^sammen_feed_latency_seconds_count\\{[^}]*format=\"" + format
+					+ "\"[^}]*\\} [1-9]");
+		}
+		assertThat(scrape).containsPattern("(?m)^sammen_feed_latency_seconds_bucket\\{[^}]*format=\"json\"");
+		assertThat(scrape).containsPattern("(?m)^sammen_feed_partial_total\\{[^}]*source=\"campaigns\"[^}]*\\} [1-9]");
+		assertThat(scrape).containsPattern("(?m)^sammen_feed_partial_total\\{[^}]*source=\"events\"[^}]*\\} ");
+	}
+
+	private long latency(String format) {
+		return this.meters.get(FeedMetrics.LATENCY).tag("format", format).timer().count();
+	}
+
+	private double partial(String source) {
+		return this.meters.get(FeedMetrics.PARTIAL).tag("source", source).counter().count();
 	}
 
 	private void expectCampaigns(String status) {
