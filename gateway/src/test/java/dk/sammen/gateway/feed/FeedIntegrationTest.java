@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -35,25 +33,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.Disposable;
 import tools.jackson.databind.json.JsonMapper;
 
-import dk.sammen.contracts.CloudEventTypes;
-import dk.sammen.contracts.event.EventCancelledV1;
-import dk.sammen.contracts.event.EventPublishedV1;
-import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.localstack.KafkaBroker;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -71,8 +60,7 @@ import static org.awaitility.Awaitility.await;
 				"sammen.gateway.feed.circuit-breaker.sliding-window-size=4",
 				"sammen.gateway.feed.circuit-breaker.minimum-number-of-calls=2",
 				"sammen.gateway.feed.circuit-breaker.wait-in-open-state=1s",
-				"sammen.gateway.feed.circuit-breaker.permitted-calls-in-half-open-state=1",
-				"sammen.gateway.feed.heartbeat=500ms" })
+				"sammen.gateway.feed.circuit-breaker.permitted-calls-in-half-open-state=1" })
 @AutoConfigureWebTestClient
 class FeedIntegrationTest {
 
@@ -91,13 +79,9 @@ class FeedIntegrationTest {
 	@Autowired
 	private MeterRegistry meters;
 
-	@Autowired
-	@Qualifier(FeedConfiguration.STREAM_CONTAINER)
-	private MessageListenerContainer streamContainer;
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		EventTopic.create(KafkaBroker.shared().bootstrapServers());
+		FeedTopics.create(KafkaBroker.shared().bootstrapServers());
 		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
 		registry.add("sammen.gateway.services.events-uri", events::uri);
 		registry.add("sammen.gateway.services.campaign-uri", campaigns::uri);
@@ -598,71 +582,6 @@ class FeedIntegrationTest {
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-	}
-
-	@Test
-	void streamsMatchingChanges_fromNowOn_withHeartbeats() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> !this.streamContainer.getAssignedPartitions().isEmpty());
-		List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
-		Disposable subscription = this.client.get()
-			.uri("/api/v1/feed/stream?kommune=0661&q=Fællesspisning")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody()
-			.subscribe(received::add);
-		try (EventTopic topic = new EventTopic(KafkaBroker.shared().bootstrapServers())) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
-			assertThat(received.get(0).comment()).isEqualTo("open");
-			String id = "e-" + UUID.randomUUID();
-			topic.send("elsewhere", CloudEventTypes.EVENT_PUBLISHED_V1,
-					new EventPublishedV1(snapshot("elsewhere", "0101", "published", 1)));
-			topic.send(id, CloudEventTypes.EVENT_PUBLISHED_V1, new EventPublishedV1(snapshot(id, "0661", "published", 1)));
-			topic.send(id, CloudEventTypes.EVENT_CANCELLED_V1,
-					new EventCancelledV1(snapshot(id, "0661", "cancelled", 2), "Lokalet er lukket"));
-
-			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(received).filteredOn((event) -> event.event() != null)
-					.extracting(ServerSentEvent::event)
-					.containsExactly("published", "cancelled"));
-			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(received).extracting(ServerSentEvent::comment).contains("heartbeat"));
-			ServerSentEvent<String> cancelled = received.stream()
-				.filter((event) -> "cancelled".equals(event.event()))
-				.findFirst()
-				.orElseThrow();
-			assertThat(cancelled.id()).isNotBlank();
-			Map<?, ?> item = JSON.readValue(cancelled.data(), Map.class);
-			assertThat(item.get("kind")).isEqualTo("event");
-			assertThat(item.get("id")).isEqualTo(id);
-			assertThat(item.get("status")).isEqualTo("cancelled");
-			assertThat(item.get("startsAt")).isEqualTo("2027-04-29T17:30:00+02:00");
-			assertThat(item.get("kommune")).isEqualTo(Map.of("code", "0661", "name", "Holstebro"));
-		}
-		finally {
-			subscription.dispose();
-		}
-	}
-
-	@Test
-	void answers400Problem_whenStreamFiltersAreInvalid() {
-		expectInvalidQuery("/api/v1/feed/stream?kommune=9999", "kommune");
-		expectInvalidQuery("/api/v1/feed/stream?online=maybe", "online");
-	}
-
-	private static EventSnapshotV1 snapshot(String id, String kommune, String status, long version) {
-		Instant starts = Instant.parse("2027-04-29T15:30:00Z");
-		return new EventSnapshotV1(id, "org-1", "Fællesskabsby Ringsted", status, version,
-				"Fællesspisning i Medborgerhuset", "<p>Kom alene</p>", "danmark-spiser-sammen", null, starts,
-				starts.plus(Duration.ofHours(2)),
-				new EventSnapshotV1.LocationV1("Medborgerhuset", "Nørregade 1", "7500", "By", kommune, "1082", 56.36,
-						8.62),
-				null, List.of("fritid-og-faellesskaber"), List.of(), List.of("alle"), List.of("da"), 0, 40,
-				"https://example.dk/tilmeld", List.of(), Instant.parse("2027-01-10T08:00:00Z"),
-				Instant.parse("2027-01-10T08:00:00Z"));
 	}
 
 	@Test
