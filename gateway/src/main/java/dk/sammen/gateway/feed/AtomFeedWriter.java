@@ -35,6 +35,11 @@ final class AtomFeedWriter implements FeedWriter {
 	}
 
 	@Override
+	public String format() {
+		return "atom";
+	}
+
+	@Override
 	public byte[] write(FeedPage page, URI self) {
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType("atom_1.0");

@@ -2,12 +2,14 @@ package dk.sammen.gateway.feed;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dk.sammen.contracts.campaign.CampaignActivitySnapshotV1;
 import dk.sammen.gateway.feed.FeedItem.Kind;
 import dk.sammen.gateway.feed.FeedItem.Position;
 import dk.sammen.platform.web.KeysetCursor;
@@ -49,6 +51,11 @@ final class CampaignActivitiesSource implements FeedSource {
 
 	@Override
 	public boolean answers(FeedQuery query) {
+		return includes(query);
+	}
+
+	/** The rule for both the pages and the stream: whether a query can match any activity at all. */
+	static boolean includes(FeedQuery query) {
 		return EVENT_ONLY.stream().noneMatch(query::has) && !query.values("online").contains("true")
 				&& (!query.has("programme") || query.values("programme")
 					.stream()
@@ -66,6 +73,15 @@ final class CampaignActivitiesSource implements FeedSource {
 		return this.client.get("/api/v1/campaign-activities", params, Listing.class)
 			.map((listing) -> new SourcePage(listing.items().stream().map(Activity::toItem).toList(),
 					listing.nextCursor() != null));
+	}
+
+	/** An activity from its CloudEvent snapshot, the same item the listing gives for it. */
+	static FeedItem item(CampaignActivitySnapshotV1 activity) {
+		return new FeedItem(Kind.CAMPAIGN_ACTIVITY, activity.id(), activity.title(), activity.description(),
+				activity.startsAt().atOffset(ZoneOffset.UTC),
+				(activity.endsAt() != null) ? activity.endsAt().atOffset(ZoneOffset.UTC) : null, activity.status(),
+				PROGRAMME, activity.kommuneCode(), null, null, null, null, activity.url(), activity.version(),
+				activity.updatedAt());
 	}
 
 	/** Assumed to follow events-service's scheme with its own prefix. */

@@ -2,12 +2,14 @@ package dk.sammen.gateway.feed;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.gateway.feed.FeedItem.Kind;
 import dk.sammen.gateway.feed.FeedItem.Place;
 import dk.sammen.gateway.feed.FeedItem.Position;
@@ -49,6 +51,18 @@ final class EventsSource implements FeedSource {
 		return this.client.get("/api/v1/events", params, Listing.class)
 			.map((listing) -> new SourcePage(listing.items().stream().map(Event::toItem).toList(),
 					listing.nextCursor() != null));
+	}
+
+	/** An event from its CloudEvent snapshot, the same item the listing gives for it. */
+	static FeedItem item(EventSnapshotV1 event) {
+		EventSnapshotV1.LocationV1 location = event.location();
+		Place place = (location != null) ? new Place(location.venue(), location.street(), location.postalCode(),
+				location.city(), location.lat(), location.lon()) : null;
+		return new FeedItem(Kind.EVENT, event.id(), event.title(), event.description(),
+				event.startsAt().atOffset(ZoneOffset.UTC), event.endsAt().atOffset(ZoneOffset.UTC), event.status(),
+				event.programme(), (location != null) ? location.kommuneCode() : null, place,
+				(event.online() != null) ? event.online().url() : null, event.organisationName(), event.priceDkk(),
+				event.registrationUrl(), event.version(), event.updatedAt());
 	}
 
 	/**

@@ -1,20 +1,22 @@
 package dk.sammen.gateway.feed;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Function;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import dk.sammen.contracts.Topics;
 import dk.sammen.platform.geography.Kommuner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -22,15 +24,8 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -40,7 +35,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The feed's routes, its sources with their breakers, and the topic reader behind its stream.
+ * The feed's routes, its sources with their breakers, its meters, and the topic readers behind
+ * its stream.
  * The routes are WebFlux functional routes, whose handler mapping comes before Spring Cloud
  * Gateway's, so the gateway's catch-all 404 route never sees these paths.
  */
@@ -49,10 +45,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class FeedConfiguration {
 
 	static final String PATH = "/api/v1/feed";
-
-	static final String STREAM_CONTAINER = "feedStreamListenerContainer";
-
-	private static final Log logger = LogFactory.getLog(FeedConfiguration.class);
 
 	/** A full page of events with long descriptions is well over WebClient's default 256 KiB. */
 	private static final int MAX_SOURCE_PAGE_BYTES = 8 * 1024 * 1024;
@@ -80,8 +72,19 @@ class FeedConfiguration {
 	}
 
 	@Bean
+	FeedMetrics feedMetrics(MeterRegistry registry) {
+		return new FeedMetrics(registry, List.of("json", "ics", "atom", "jsonld"),
+				List.of(EventsSource.NAME, CampaignActivitiesSource.NAME));
+	}
+
+	@Bean
+	JsonFeedWriter feedJsonWriter(JsonMapper jsonMapper, Kommuner kommuner) {
+		return new JsonFeedWriter(jsonMapper, kommuner);
+	}
+
+	@Bean
 	FeedService feedService(FeedSourceUris uris, FeedProperties properties, JsonMapper jsonMapper,
-			ReactiveResilience4JCircuitBreakerFactory breakers) {
+			ReactiveResilience4JCircuitBreakerFactory breakers, FeedMetrics metrics) {
 		WebClient webClient = WebClient.builder()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_SOURCE_PAGE_BYTES))
 			.build();
@@ -89,17 +92,17 @@ class FeedConfiguration {
 				new EventsSource(new SourceClient(EventsSource.NAME, uris.eventsUri(), webClient, jsonMapper)),
 				new CampaignActivitiesSource(
 						new SourceClient(CampaignActivitiesSource.NAME, uris.campaignUri(), webClient, jsonMapper)),
-				breakers, properties.sourceTimeout());
+				breakers, properties.sourceTimeout(), metrics);
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> feedRoutes(FeedService feed, EventStream stream, FeedProperties properties,
-			JsonMapper jsonMapper, Kommuner kommuner, Clock clock) {
-		JsonFeedWriter json = new JsonFeedWriter(jsonMapper, kommuner);
-		FeedHandler handler = new FeedHandler(feed, properties.maxAge(), json,
+	RouterFunction<ServerResponse> feedRoutes(FeedService feed, LiveChanges live, ChangeReplay replay,
+			FeedProperties properties, JsonFeedWriter json, JsonMapper jsonMapper, Kommuner kommuner, Clock clock,
+			FeedMetrics metrics) {
+		FeedHandler handler = new FeedHandler(feed, properties.maxAge(), metrics, json,
 				new JsonLdFeedWriter(jsonMapper, kommuner), new ICalendarFeedWriter(), new AtomFeedWriter());
-		StreamHandler streamHandler = new StreamHandler(stream, json, jsonMapper, kommuner, clock,
-				properties.heartbeat(), properties.streamBuffer());
+		StreamHandler streamHandler = new StreamHandler(live, replay, kommuner, clock, new ClientStream.Settings(
+				properties.heartbeat(), properties.streamBuffer(), properties.streamRetry()), metrics);
 		return RouterFunctions.route()
 			.GET(PATH, handler::negotiated)
 			.GET(PATH + ".ics", (request) -> handler.in(request, ICalendarFeedWriter.TEXT_CALENDAR))
@@ -109,40 +112,43 @@ class FeedConfiguration {
 	}
 
 	@Bean
-	EventStream eventStream(JsonMapper jsonMapper) {
-		return new EventStream(jsonMapper);
+	ChangeDecoder feedChangeDecoder(JsonFeedWriter json, JsonMapper jsonMapper) {
+		return new ChangeDecoder(json, jsonMapper);
+	}
+
+	@Bean
+	LiveChanges feedLiveChanges(KafkaProperties kafka, ChangeDecoder decoder, FeedProperties properties) {
+		return new LiveChanges(streamConsumers(kafka.buildConsumerProperties()), decoder,
+				properties.streamPartitionRefresh());
+	}
+
+	@Bean
+	ChangeReplay feedChangeReplay(KafkaProperties kafka, ChangeDecoder decoder, FeedProperties properties,
+			Clock clock) {
+		return new ChangeReplay(streamConsumers(kafka.buildConsumerProperties()), decoder,
+				properties.resumeWindow(), clock);
 	}
 
 	/**
-	 * Each replica streams to its own clients, so each reads the topic under a consumer group of
-	 * its own, from the end: the stream is "from now on". Nothing is committed, as nothing is
-	 * resumed from. The topic is events-service's; this consumer never creates it.
+	 * Consumers for the stream, from the application's Kafka client settings, by client id. They belong to no consumer group and commit nothing:
+	 * they are assigned their partitions and seek, so a client's position is Kafka's offsets alone,
+	 * which any replica can resume from. The topics are the services'; these never create them.
 	 */
-	@Bean(STREAM_CONTAINER)
-	KafkaMessageListenerContainer<String, CloudEvent> feedStreamListenerContainer(KafkaProperties kafka,
-			EventStream stream) {
-		Map<String, Object> config = kafka.buildConsumerProperties();
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-feed-" + UUID.randomUUID());
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+	static Function<String, Consumer<String, byte @Nullable []>> streamConsumers(Map<String, Object> kafka) {
+		Map<String, Object> config = new HashMap<>(kafka);
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+		// a position the broker no longer has (retention) goes on with the oldest it still has
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-		config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
-		ContainerProperties properties = new ContainerProperties(Topics.EVENTS);
-		properties.setMessageListener(stream);
-		// MANUAL without ever acknowledging is how a listener container commits nothing
-		properties.setAckMode(ContainerProperties.AckMode.MANUAL);
-		KafkaMessageListenerContainer<String, CloudEvent> container = new KafkaMessageListenerContainer<>(
-				new DefaultKafkaConsumerFactory<>(config), properties);
-		// a change that cannot be read now never can: log it and go on with the next
-		DefaultErrorHandler skipping = new DefaultErrorHandler(
-				(record, ex) -> logger.warn("Skipping unreadable record " + record.topic() + "-" + record.partition()
-						+ "@" + record.offset() + ": " + NestedExceptionUtils.getMostSpecificCause(ex)),
-				new FixedBackOff(0L, 0L));
-		skipping.setAckAfterHandle(false);
-		container.setCommonErrorHandler(skipping);
-		return container;
+		// values stay bytes: ChangeDecoder reads the CloudEvent and skips what it cannot read
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		return (clientId) -> {
+			Map<String, Object> own = new HashMap<>(config);
+			own.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+			return new KafkaConsumer<>(own);
+		};
 	}
 
 	/** Anyone's website may embed the feed; it is public and read-only. */

@@ -37,8 +37,11 @@ final class FeedHandler {
 
 	private final CacheControl complete;
 
-	FeedHandler(FeedService feed, Duration maxAge, FeedWriter json, FeedWriter... others) {
+	private final FeedMetrics metrics;
+
+	FeedHandler(FeedService feed, Duration maxAge, FeedMetrics metrics, FeedWriter json, FeedWriter... others) {
 		this.feed = feed;
+		this.metrics = metrics;
 		this.json = json;
 		this.writers = new ArrayList<>(List.of(json));
 		this.writers.addAll(List.of(others));
@@ -54,6 +57,10 @@ final class FeedHandler {
 	}
 
 	private Mono<ServerResponse> answer(ServerRequest request, FeedWriter writer) {
+		return this.metrics.timed(writer.format(), Mono.defer(() -> page(request, writer)));
+	}
+
+	private Mono<ServerResponse> page(ServerRequest request, FeedWriter writer) {
 		FeedQuery query = FeedQuery.parse(request.queryParams());
 		return this.feed.page(query).flatMap((page) -> {
 			byte[] body = writer.write(page, request.uri());

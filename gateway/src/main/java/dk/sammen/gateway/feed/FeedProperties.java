@@ -12,12 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge how long clients and shared caches may reuse a complete answer
  * @param circuitBreaker when a failing source is left alone for a while
  * @param heartbeat how often the SSE stream sends a comment while nothing changes
- * @param streamBuffer changes held for one slow SSE client before its oldest are dropped
+ * @param streamBuffer live changes held for one SSE client that is not reading; one more and the
+ * client falls behind and catches up from Kafka instead, so a slow client costs no memory
+ * beyond this and loses nothing
+ * @param streamRetry the reconnection delay the stream asks clients for ({@code retry:})
+ * @param resumeWindow how far back a {@code Last-Event-ID} is honoured: older changes are not
+ * replayed, the client gets a {@code reset} event and resumes at the window's beginning
+ * @param streamPartitionRefresh how often the stream looks for topics and partitions that are new
+ * since it started
  */
 @ConfigurationProperties("sammen.gateway.feed")
 record FeedProperties(@DefaultValue("2s") Duration sourceTimeout, @DefaultValue("60s") Duration maxAge,
 		@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue("15s") Duration heartbeat,
-		@DefaultValue("256") int streamBuffer) {
+		@DefaultValue("256") int streamBuffer, @DefaultValue("5s") Duration streamRetry,
+		@DefaultValue("24h") Duration resumeWindow, @DefaultValue("1m") Duration streamPartitionRefresh) {
 
 	/**
 	 * Per-source circuit breaker (Resilience4j, count-based window).

@@ -26,13 +26,7 @@ record FeedQuery(MultiValueMap<String, String> filters, int limit, FeedCursor cu
 
 	static FeedQuery parse(MultiValueMap<String, String> params) {
 		Violations violations = new Violations();
-		MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
-		for (String name : FILTERS) {
-			List<String> values = params.get(name);
-			if (values != null) {
-				filters.put(name, List.copyOf(values));
-			}
-		}
+		MultiValueMap<String, String> filters = filters(params);
 		int limit = QueryParameters.limit(violations, params.getFirst("limit"));
 		FeedCursor cursor = FeedCursor.START;
 		String cursorValue = params.getFirst("cursor");
@@ -45,6 +39,22 @@ record FeedQuery(MultiValueMap<String, String> filters, int limit, FeedCursor cu
 			throw invalid(violations.list());
 		}
 		return new FeedQuery(filters, limit, cursor);
+	}
+
+	/** Only the filters of a request, for the stream, which has no pages. */
+	static FeedQuery filtersOf(MultiValueMap<String, String> params) {
+		return new FeedQuery(filters(params), DEFAULT_LIMIT, FeedCursor.START);
+	}
+
+	private static MultiValueMap<String, String> filters(MultiValueMap<String, String> params) {
+		MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
+		for (String name : FILTERS) {
+			List<String> values = params.get(name);
+			if (values != null) {
+				filters.put(name, List.copyOf(values));
+			}
+		}
+		return filters;
 	}
 
 	/** The same problem events-service answers for bad filters, so a client sees one kind. */

@@ -41,13 +41,16 @@ final class FeedService {
 
 	private final Duration timeout;
 
+	private final FeedMetrics metrics;
+
 	FeedService(FeedSource events, FeedSource campaigns, ReactiveCircuitBreakerFactory<?, ?> breakers,
-			Duration timeout) {
+			Duration timeout, FeedMetrics metrics) {
 		this.events = events;
 		this.campaigns = campaigns;
 		this.eventsBreaker = breakers.create(BREAKER_PREFIX + events.name());
 		this.campaignsBreaker = breakers.create(BREAKER_PREFIX + campaigns.name());
 		this.timeout = timeout;
+		this.metrics = metrics;
 	}
 
 	Mono<FeedPage> page(FeedQuery query) {
@@ -85,6 +88,12 @@ final class FeedService {
 	private Mono<FeedPage> merge(FeedQuery query, Answer events, Answer campaigns) {
 		if (!(events.asked() && events.available()) && !(campaigns.asked() && campaigns.available())) {
 			return Mono.error(ApiProblem.serviceUnavailable("The feed's sources are unavailable; try again shortly"));
+		}
+		if (!events.available()) {
+			this.metrics.partial(this.events.name());
+		}
+		if (!campaigns.available()) {
+			this.metrics.partial(this.campaigns.name());
 		}
 		return Flux.mergeComparing(FeedItem.ORDER, Flux.fromIterable(events.items()),
 				Flux.fromIterable(campaigns.items()))

@@ -9,6 +9,9 @@ interface FeedWriter {
 
 	MediaType mediaType();
 
+	/** The format's short name, as metrics tag it: {@code json}, {@code ics}, {@code atom}, {@code jsonld}. */
+	String format();
+
 	/** @param self the URI the page was asked for, for formats that link to themselves */
 	byte[] write(FeedPage page, URI self);
 

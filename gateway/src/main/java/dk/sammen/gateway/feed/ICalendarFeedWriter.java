@@ -101,6 +101,11 @@ final class ICalendarFeedWriter implements FeedWriter {
 	}
 
 	@Override
+	public String format() {
+		return "ics";
+	}
+
+	@Override
 	public byte[] write(FeedPage page, URI self) {
 		Calendar calendar = new Calendar();
 		calendar.add(new ProdId("-//Sammen//Feed//DA"));

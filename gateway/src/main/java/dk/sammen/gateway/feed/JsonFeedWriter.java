@@ -31,6 +31,11 @@ final class JsonFeedWriter implements FeedWriter {
 	}
 
 	@Override
+	public String format() {
+		return "json";
+	}
+
+	@Override
 	public byte[] write(FeedPage page, URI self) {
 		List<Item> items = page.items().stream().map(this::item).toList();
 		return this.jsonMapper.writeValueAsBytes(new Feed(items, page.nextCursor(), page.partial(), page.sources()));

@@ -39,6 +39,11 @@ final class JsonLdFeedWriter implements FeedWriter {
 	}
 
 	@Override
+	public String format() {
+		return "jsonld";
+	}
+
+	@Override
 	public byte[] write(FeedPage page, URI self) {
 		List<Map<String, Object>> elements = new ArrayList<>();
 		for (FeedItem item : page.items()) {

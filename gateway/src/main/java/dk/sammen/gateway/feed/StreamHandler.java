@@ -1,14 +1,13 @@
 package dk.sammen.gateway.feed;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import reactor.core.publisher.BufferOverflowStrategy;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.problem.Violations;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -17,60 +16,74 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /api/v1/feed/stream}: Server-Sent Events of the public events published, changed or
- * cancelled from now on that match the filters. Each SSE {@code id} is the change's CloudEvent id,
- * its {@code event} the kind of change and its {@code data} the item as the JSON feed shows it. A
- * comment opens the stream and heartbeats follow, so proxies keep an idle connection open.
+ * {@code GET /api/v1/feed/stream}: Server-Sent Events of the public events and campaign
+ * activities published, changed or cancelled from now on that match the filters. Each SSE
+ * {@code event} is the kind of change, its {@code data} the item as the JSON feed shows it and its
+ * {@code id} the client's position in the topics ({@link StreamPosition}). A client that comes
+ * back with that id ({@code Last-Event-ID}, or {@code ?lastEventId=} for clients that cannot set
+ * headers) gets what it missed, within the resume window, and then the live changes.
+ * <p>
+ * The first message is a comment with the reconnection delay ({@code retry:}) and an id, so even
+ * a client that saw no change yet can resume; heartbeats follow, so proxies keep an idle
+ * connection open.
  */
 final class StreamHandler {
 
-	private final EventStream stream;
+	static final String LAST_EVENT_ID = "Last-Event-ID";
 
-	private final JsonFeedWriter json;
+	static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
 
-	private final JsonMapper jsonMapper;
+	private final LiveChanges live;
+
+	private final ChangeReplay replay;
 
 	private final Kommuner kommuner;
 
 	private final Clock clock;
 
-	private final Duration heartbeat;
+	private final ClientStream.Settings settings;
 
-	private final int buffer;
+	private final FeedMetrics metrics;
 
-	StreamHandler(EventStream stream, JsonFeedWriter json, JsonMapper jsonMapper, Kommuner kommuner, Clock clock,
-			Duration heartbeat, int buffer) {
-		this.stream = stream;
-		this.json = json;
-		this.jsonMapper = jsonMapper;
+	StreamHandler(LiveChanges live, ChangeReplay replay, Kommuner kommuner, Clock clock,
+			ClientStream.Settings settings, FeedMetrics metrics) {
+		this.live = live;
+		this.replay = replay;
 		this.kommuner = kommuner;
 		this.clock = clock;
-		this.heartbeat = heartbeat;
-		this.buffer = buffer;
+		this.settings = settings;
+		this.metrics = metrics;
 	}
 
 	Mono<ServerResponse> stream(ServerRequest request) {
 		return Mono.defer(() -> {
 			StreamQuery query = StreamQuery.parse(request.queryParams(), this.kommuner);
-			Flux<ServerSentEvent<String>> changes = this.stream.changes()
-				.filter((change) -> query.matches(change.event(), this.clock.instant()))
-				.map((change) -> ServerSentEvent.builder(this.jsonMapper
-					.writeValueAsString(this.json.item(EventStream.item(change.event()))))
-					.id(change.id())
-					.event(change.type())
-					.build())
-				// a slow client loses its oldest changes, never the stream of anyone else
-				.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.DROP_OLDEST);
-			Flux<ServerSentEvent<String>> heartbeats = Flux.interval(this.heartbeat)
-				.map((tick) -> ServerSentEvent.<String>builder().comment("heartbeat").build());
-			// the changes are subscribed to as the opening comment is emitted: a client that has it misses nothing
-			Flux<ServerSentEvent<String>> events = Flux.concat(
-					Mono.just(ServerSentEvent.<String>builder().comment("open").build()),
-					Flux.merge(changes, heartbeats));
+			StreamPosition resume = resume(request);
+			Flux<ServerSentEvent<String>> events = this.metrics.connected(
+					new ClientStream(this.live, this.replay, query, resume, this.clock, this.settings).events());
 			return ServerResponse.ok()
 				.contentType(MediaType.TEXT_EVENT_STREAM)
 				.cacheControl(CacheControl.noStore())
 				.body(BodyInserters.fromServerSentEvents(events));
+		});
+	}
+
+	/**
+	 * The position to resume from. The header wins: a browser's {@code EventSource} keeps the URL
+	 * it was opened with and sends its latest id as the header on every reconnect.
+	 */
+	private static @Nullable StreamPosition resume(ServerRequest request) {
+		String header = request.headers().firstHeader(LAST_EVENT_ID);
+		String parameter = request.queryParams().getFirst(LAST_EVENT_ID_PARAMETER);
+		String field = (header != null && !header.isBlank()) ? LAST_EVENT_ID : LAST_EVENT_ID_PARAMETER;
+		String id = (header != null && !header.isBlank()) ? header : parameter;
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		return StreamPosition.decode(id).orElseThrow(() -> {
+			Violations violations = new Violations();
+			violations.add(field, "the id of a message this stream sent; connect without one to start from now");
+			return FeedQuery.invalid(violations.list());
 		});
 	}
 

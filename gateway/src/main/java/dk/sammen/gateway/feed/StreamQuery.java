@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dk.sammen.contracts.campaign.CampaignActivitySnapshotV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.platform.geography.GeoPoint;
 import dk.sammen.platform.geography.Kommuner;
@@ -19,15 +20,18 @@ import static dk.sammen.platform.web.QueryParameters.point;
 import static dk.sammen.platform.web.QueryParameters.values;
 
 /**
- * The feed's filters applied in the gateway, to the changes on the event topic, with the same
- * meaning events-service gives them in its listing. Repeated or comma-separated values are
- * alternatives; different filters must all hold. Slugs of vocabularies events-service owns
- * (programme, arena …) are not checked here: an unknown one simply matches nothing.
+ * The feed's filters applied in the gateway, to the changes on the topics, with the same meaning
+ * the services give them in their listings. Repeated or comma-separated values are alternatives;
+ * different filters must all hold. Slugs of vocabularies events-service owns (programme, arena …)
+ * are not checked here: an unknown one simply matches nothing.
+ *
+ * @param activities whether the query can match campaign activities at all: the JSON feed's rule
+ * ({@link CampaignActivitiesSource#includes}), so that the stream and the pages agree
  */
 record StreamQuery(List<String> kommuner, List<String> regions, List<String> programmes, List<String> campaigns,
 		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, @Nullable Instant from,
 		@Nullable Instant to, @Nullable GeoPoint near, double radiusKm, @Nullable Boolean free,
-		@Nullable Boolean online, List<String> words) {
+		@Nullable Boolean online, List<String> words, boolean activities) {
 
 	private static final double DEFAULT_RADIUS_KM = 10;
 
@@ -65,7 +69,8 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 		}
 		return new StreamQuery(kommuneCodes, regions, values(params, "programme"), values(params, "campaign"),
 				values(params, "arena"), values(params, "interventionType"), values(params, "targetGroup"), from, to,
-				near, radius, free, online, (q != null) ? SearchWords.ofQuery(q) : List.of());
+				near, radius, free, online, (q != null) ? SearchWords.ofQuery(q) : List.of(),
+				CampaignActivitiesSource.includes(FeedQuery.filtersOf(params)));
 	}
 
 	/** Whether the listing with these filters, asked now, would show the event. */
@@ -83,6 +88,23 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 				&& (this.online == null || (this.online ? event.online() != null : location != null))
 				&& (this.words.isEmpty() || words(event).containsAll(this.words))
 				&& near(location);
+	}
+
+	/**
+	 * Whether campaign-service's listing with these filters, asked now, would show the activity: a
+	 * nationwide activity matches every kommune and region, and one without an end is over once
+	 * it started.
+	 */
+	boolean matches(CampaignActivitySnapshotV1 activity, Instant now) {
+		Instant ends = (activity.endsAt() != null) ? activity.endsAt() : activity.startsAt();
+		return this.activities
+				&& (this.kommuner.isEmpty() || activity.kommuneCode() == null
+						|| this.kommuner.contains(activity.kommuneCode()))
+				&& (this.regions.isEmpty() || activity.regionCode() == null
+						|| this.regions.contains(activity.regionCode()))
+				&& anyOf(this.campaigns, List.of(activity.campaign()))
+				&& !ends.isBefore((this.from != null) ? this.from : now)
+				&& (this.to == null || activity.startsAt().isBefore(this.to));
 	}
 
 	private boolean free(@Nullable Integer price) {

@@ -13,13 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -34,25 +33,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.Disposable;
 import tools.jackson.databind.json.JsonMapper;
 
-import dk.sammen.contracts.CloudEventTypes;
-import dk.sammen.contracts.event.EventCancelledV1;
-import dk.sammen.contracts.event.EventPublishedV1;
-import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.localstack.KafkaBroker;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -70,8 +60,7 @@ import static org.awaitility.Awaitility.await;
 				"sammen.gateway.feed.circuit-breaker.sliding-window-size=4",
 				"sammen.gateway.feed.circuit-breaker.minimum-number-of-calls=2",
 				"sammen.gateway.feed.circuit-breaker.wait-in-open-state=1s",
-				"sammen.gateway.feed.circuit-breaker.permitted-calls-in-half-open-state=1",
-				"sammen.gateway.feed.heartbeat=500ms" })
+				"sammen.gateway.feed.circuit-breaker.permitted-calls-in-half-open-state=1" })
 @AutoConfigureWebTestClient
 class FeedIntegrationTest {
 
@@ -88,12 +77,11 @@ class FeedIntegrationTest {
 	private ReactiveResilience4JCircuitBreakerFactory breakers;
 
 	@Autowired
-	@Qualifier(FeedConfiguration.STREAM_CONTAINER)
-	private MessageListenerContainer streamContainer;
+	private MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		EventTopic.create(KafkaBroker.shared().bootstrapServers());
+		FeedTopics.create(KafkaBroker.shared().bootstrapServers());
 		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
 		registry.add("sammen.gateway.services.events-uri", events::uri);
 		registry.add("sammen.gateway.services.campaign-uri", campaigns::uri);
@@ -597,68 +585,63 @@ class FeedIntegrationTest {
 	}
 
 	@Test
-	void streamsMatchingChanges_fromNowOn_withHeartbeats() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> !this.streamContainer.getAssignedPartitions().isEmpty());
-		List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
-		Disposable subscription = this.client.get()
-			.uri("/api/v1/feed/stream?kommune=0661&q=Fællesspisning")
-			.accept(MediaType.TEXT_EVENT_STREAM)
+	void recordsLatencyPerFormat_andPartialAnswersPerSource() {
+		events.add(event("e-1", "2027-04-29T17:30:00+02:00", "published", 1));
+		List<String> formats = List.of("json", "ics", "atom", "jsonld");
+		Map<String, Long> answered = new LinkedHashMap<>();
+		formats.forEach((format) -> answered.put(format, latency(format)));
+		double eventsPartial = partial("events");
+		double campaignsPartial = partial("campaigns");
+
+		this.client.get().uri("/api/v1/feed").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/v1/feed.ics").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/v1/feed.atom").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/api/v1/feed")
+			.accept(MediaType.parseMediaType("application/ld+json"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		formats.forEach((format) -> assertThat(latency(format)).as(format).isEqualTo(answered.get(format) + 1));
+		assertThat(partial("campaigns")).isEqualTo(campaignsPartial);
+
+		campaigns.delay(Duration.ofSeconds(5));
+		this.client.get()
+			.uri("/api/v1/feed")
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody()
-			.subscribe(received::add);
-		try (EventTopic topic = new EventTopic(KafkaBroker.shared().bootstrapServers())) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
-			assertThat(received.get(0).comment()).isEqualTo("open");
-			String id = "e-" + UUID.randomUUID();
-			topic.send("elsewhere", CloudEventTypes.EVENT_PUBLISHED_V1,
-					new EventPublishedV1(snapshot("elsewhere", "0101", "published", 1)));
-			topic.send(id, CloudEventTypes.EVENT_PUBLISHED_V1, new EventPublishedV1(snapshot(id, "0661", "published", 1)));
-			topic.send(id, CloudEventTypes.EVENT_CANCELLED_V1,
-					new EventCancelledV1(snapshot(id, "0661", "cancelled", 2), "Lokalet er lukket"));
+			.expectBody()
+			.jsonPath("$.partial")
+			.isEqualTo(true);
 
-			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(received).filteredOn((event) -> event.event() != null)
-					.extracting(ServerSentEvent::event)
-					.containsExactly("published", "cancelled"));
-			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(received).extracting(ServerSentEvent::comment).contains("heartbeat"));
-			ServerSentEvent<String> cancelled = received.stream()
-				.filter((event) -> "cancelled".equals(event.event()))
-				.findFirst()
-				.orElseThrow();
-			assertThat(cancelled.id()).isNotBlank();
-			Map<?, ?> item = JSON.readValue(cancelled.data(), Map.class);
-			assertThat(item.get("kind")).isEqualTo("event");
-			assertThat(item.get("id")).isEqualTo(id);
-			assertThat(item.get("status")).isEqualTo("cancelled");
-			assertThat(item.get("startsAt")).isEqualTo("2027-04-29T17:30:00+02:00");
-			assertThat(item.get("kommune")).isEqualTo(Map.of("code", "0661", "name", "Holstebro"));
+		assertThat(partial("campaigns")).isEqualTo(campaignsPartial + 1);
+		assertThat(partial("events")).isEqualTo(eventsPartial);
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		for (String format : formats) {
+			assertThat(scrape).containsPattern("(?m)^sammen_feed_latency_seconds_count\\{[^}]*format=\"" + format
+					+ "\"[^}]*\\} [1-9]");
 		}
-		finally {
-			subscription.dispose();
-		}
+		assertThat(scrape).containsPattern("(?m)^sammen_feed_latency_seconds_bucket\\{[^}]*format=\"json\"");
+		assertThat(scrape).containsPattern("(?m)^sammen_feed_partial_total\\{[^}]*source=\"campaigns\"[^}]*\\} [1-9]");
+		assertThat(scrape).containsPattern("(?m)^sammen_feed_partial_total\\{[^}]*source=\"events\"[^}]*\\} ");
 	}
 
-	@Test
-	void answers400Problem_whenStreamFiltersAreInvalid() {
-		expectInvalidQuery("/api/v1/feed/stream?kommune=9999", "kommune");
-		expectInvalidQuery("/api/v1/feed/stream?online=maybe", "online");
+	private long latency(String format) {
+		return this.meters.get(FeedMetrics.LATENCY).tag("format", format).timer().count();
 	}
 
-	private static EventSnapshotV1 snapshot(String id, String kommune, String status, long version) {
-		Instant starts = Instant.parse("2027-04-29T15:30:00Z");
-		return new EventSnapshotV1(id, "org-1", "Fællesskabsby Ringsted", status, version,
-				"Fællesspisning i Medborgerhuset", "<p>Kom alene</p>", "danmark-spiser-sammen", null, starts,
-				starts.plus(Duration.ofHours(2)),
-				new EventSnapshotV1.LocationV1("Medborgerhuset", "Nørregade 1", "7500", "By", kommune, "1082", 56.36,
-						8.62),
-				null, List.of("fritid-og-faellesskaber"), List.of(), List.of("alle"), List.of("da"), 0, 40,
-				"https://example.dk/tilmeld", List.of(), Instant.parse("2027-01-10T08:00:00Z"),
-				Instant.parse("2027-01-10T08:00:00Z"));
+	private double partial(String source) {
+		return this.meters.get(FeedMetrics.PARTIAL).tag("source", source).counter().count();
 	}
 
 	private void expectCampaigns(String status) {
