@@ -8,6 +8,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.swagger.v3.oas.models.OpenAPI;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -106,6 +107,15 @@ class FeedConfiguration {
 			.GET(PATH + ".atom", (request) -> handler.in(request, AtomFeedWriter.APPLICATION_ATOM_XML))
 			.GET(PATH + "/stream", streamHandler::stream)
 			.build();
+	}
+
+	/**
+	 * The gateway's own API description: springdoc serves it, and the aggregated documentation
+	 * takes it in beside the services' descriptions.
+	 */
+	@Bean
+	OpenAPI feedApiDocumentation() {
+		return FeedApiDocumentation.load();
 	}
 
 	@Bean
