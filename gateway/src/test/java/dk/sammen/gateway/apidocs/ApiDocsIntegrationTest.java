@@ -183,6 +183,7 @@ class ApiDocsIntegrationTest {
 
 		assertThat(feed.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/feed", "/api/v1/feed.ics",
 				"/api/v1/feed.atom", "/api/v1/feed/stream");
+		assertThat(feed.path("servers").findValuesAsString("url")).containsExactly("/");
 		assertThat(feed.path("info").path("description").asString())
 			.contains("/api/v1/feed.ics?programme=danmark-spiser-sammen&kommune=0101");
 		JsonNode components = feed.path("components");
