@@ -138,6 +138,24 @@ class RateLimitIntegrationTest {
 	}
 
 	@Test
+	void letsAnotherSiteSeeTheRefusal_ofAFeedRead() {
+		String address = newClient();
+		sendUntilRefused(HttpMethod.GET, "/api/v1/feed", address, null);
+
+		this.client.get()
+			.uri("/api/v1/feed")
+			.header(X_FORWARDED_FOR, address)
+			.header(HttpHeaders.ORIGIN, "https://www.holstebro.dk")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+			.expectHeader()
+			.value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, (exposed) -> assertThat(exposed).contains("Retry-After"));
+	}
+
+	@Test
 	void limitsWrites_perApiKey() {
 		String address = newClient();
 		Refusal refusal = sendUntilRefused(HttpMethod.POST, "/api/v1/admin/organisations", address, ADMIN_KEY);

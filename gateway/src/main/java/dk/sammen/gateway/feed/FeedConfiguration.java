@@ -24,6 +24,8 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -155,8 +157,13 @@ class FeedConfiguration {
 		return container;
 	}
 
-	/** Anyone's website may embed the feed; it is public and read-only. */
+	/**
+	 * Anyone's website may embed the feed; it is public and read-only. First among the web
+	 * filters, so that every answer carries the CORS headers, a 429 from the rate limit included:
+	 * without them a page could not see the refusal, let alone when to retry.
+	 */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	CorsWebFilter feedCorsFilter() {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.addAllowedOrigin(CorsConfiguration.ALL);
@@ -166,6 +173,8 @@ class FeedConfiguration {
 		cors.addExposedHeader(HttpHeaders.ETAG);
 		cors.addExposedHeader(HttpHeaders.LINK);
 		cors.addExposedHeader(FeedHandler.SOURCES_HEADER);
+		cors.addExposedHeader(HttpHeaders.RETRY_AFTER);
+		cors.addExposedHeader("X-RateLimit-Remaining");
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		for (String path : new String[] { PATH, PATH + ".ics", PATH + ".atom", PATH + "/**" }) {
