@@ -190,7 +190,7 @@ class RateLimitIntegrationTest {
 	}
 
 	@Test
-	void neverLimitsTheActuator() {
+	void neverLimits_theActuator() {
 		String address = newClient();
 		for (int i = 0; i < 20; i++) {
 			this.client.get()

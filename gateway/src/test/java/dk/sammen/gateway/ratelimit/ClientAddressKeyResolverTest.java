@@ -70,7 +70,7 @@ class ClientAddressKeyResolverTest {
 	@ParameterizedTest
 	@CsvSource({ "2001:db8:1:2:aaaa:bbbb:cccc:dddd, 2001:db8:1:2:0:0:0:0/64", "[2001:db8:1:2::1], 2001:db8:1:2:0:0:0:0/64",
 			"::ffff:203.0.113.7, 203.0.113.7" })
-	void keysIpv6ClientsByTheirSlash64(String forwardedFor, String key) {
+	void keysIpv6Clients_byTheirSlash64(String forwardedFor, String key) {
 		MockServerHttpRequest request = MockServerHttpRequest.get("/")
 			.remoteAddress(PROXY)
 			.header(ClientAddressKeyResolver.X_FORWARDED_FOR, forwardedFor)
