@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.OpenAPI;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,6 +25,8 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.cors.CorsConfiguration;
@@ -111,6 +114,15 @@ class FeedConfiguration {
 			.build();
 	}
 
+	/**
+	 * The gateway's own API description: springdoc serves it, and the aggregated documentation
+	 * takes it in beside the services' descriptions.
+	 */
+	@Bean
+	OpenAPI feedApiDocumentation() {
+		return FeedApiDocumentation.load();
+	}
+
 	@Bean
 	ChangeDecoder feedChangeDecoder(JsonFeedWriter json, JsonMapper jsonMapper) {
 		return new ChangeDecoder(json, jsonMapper);
@@ -151,8 +163,13 @@ class FeedConfiguration {
 		};
 	}
 
-	/** Anyone's website may embed the feed; it is public and read-only. */
+	/**
+	 * Anyone's website may embed the feed; it is public and read-only. First among the web
+	 * filters, so that every answer carries the CORS headers, a 429 from the rate limit included:
+	 * without them a page could not see the refusal, let alone when to retry.
+	 */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	CorsWebFilter feedCorsFilter() {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.addAllowedOrigin(CorsConfiguration.ALL);
@@ -162,6 +179,8 @@ class FeedConfiguration {
 		cors.addExposedHeader(HttpHeaders.ETAG);
 		cors.addExposedHeader(HttpHeaders.LINK);
 		cors.addExposedHeader(FeedHandler.SOURCES_HEADER);
+		cors.addExposedHeader(HttpHeaders.RETRY_AFTER);
+		cors.addExposedHeader("X-RateLimit-Remaining");
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		for (String path : new String[] { PATH, PATH + ".ics", PATH + ".atom", PATH + "/**" }) {

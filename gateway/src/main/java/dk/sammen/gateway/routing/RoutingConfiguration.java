@@ -13,8 +13,9 @@ import org.springframework.core.Ordered;
 /**
  * The routes of CONTRACT sections 2 to 6. They are code rather than YAML so that a path can only
  * point at one of the typed service URIs, and a typo fails the build instead of becoming a 404.
- * Paths not listed here are answered 404 by the gateway itself; the feed is served by the gateway's
- * own routes, which are matched before any of these.
+ * Paths not listed here are answered 404 by the gateway itself; the feed and the API documentation
+ * are served by the gateway's own routes, and Swagger UI's files by springdoc, all matched before
+ * any of these ({@code spring.cloud.gateway.server.webflux.handler-mapping.order}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RoutingProperties.class)

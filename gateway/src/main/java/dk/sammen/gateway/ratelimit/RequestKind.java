@@ -1,0 +1,41 @@
+package dk.sammen.gateway.ratelimit;
+
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+
+/** Which budget a request takes from. */
+enum RequestKind {
+
+	READ("read", "reads"), WRITE("write", "writes");
+
+	private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+			HttpMethod.DELETE);
+
+	private final String tag;
+
+	private final String limitId;
+
+	RequestKind(String tag, String limitId) {
+		this.tag = tag;
+		this.limitId = limitId;
+	}
+
+	static RequestKind of(HttpMethod method) {
+		return WRITES.contains(method) ? WRITE : READ;
+	}
+
+	/** The value of the {@code kind} tag of the metrics. */
+	String tag() {
+		return this.tag;
+	}
+
+	/**
+	 * The id the limiter keeps this budget's configuration under; Spring Cloud Gateway calls it
+	 * the route id, and the Redis limiter makes it part of its keys.
+	 */
+	String limitId() {
+		return this.limitId;
+	}
+
+}
