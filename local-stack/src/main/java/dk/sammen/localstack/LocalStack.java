@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
@@ -30,12 +31,18 @@ import org.slf4j.LoggerFactory;
  * four services as child processes, sample data on a new data directory, and a summary of the
  * URLs. Runs in the foreground; Ctrl-C stops everything. If a child dies, everything stops and
  * the exit code is 1.
+ * <p>
+ * Tests start the same stack through {@link #builder(Path)}, typically on {@link StackPorts#free()
+ * free ports} in a directory of their own, stop it with {@link #close()}, and may stop and start
+ * one service in between; a child that dies then is left to the test to notice.
+ *
+ * <pre>{@code
+ * LocalStack stack = LocalStack.builder(repositoryRoot).ports(StackPorts.free()).dataDirectory(dir).seed(false).build();
+ * stack.start();
+ * URI gateway = stack.gatewayUri();
+ * }</pre>
  */
-public final class LocalStack {
-
-	private static final int KAFKA_PORT = 9092;
-
-	private static final int MONGO_PORT = 27017;
+public final class LocalStack implements AutoCloseable {
 
 	private static final Duration SERVICE_STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
@@ -44,21 +51,42 @@ public final class LocalStack {
 	// a Java process that exits because of SIGINT, as every child does on Ctrl-C in the terminal
 	private static final int EXIT_CODE_SIGINT = 130;
 
-	private final LocalStackOptions options;
-
 	private final Path root;
+
+	private final Path dataDirectory;
+
+	private final Path logDirectory;
+
+	private final StackPorts ports;
+
+	private final boolean reset;
+
+	private final boolean seed;
+
+	// bin/local-stack ends when a child dies and is stopped with Ctrl-C; a test may stop a child on purpose
+	private final boolean commandLine;
 
 	private final Map<String, String> environment;
 
+	private final Map<String, Map<String, String>> serviceEnvironment;
+
 	private final PrintStream out;
 
-	private final Path logDirectory;
+	private final String adminKey;
+
+	private final String signingKey;
 
 	private final List<ServiceProcess> services;
 
 	private final List<ServiceProcess> startedServices = new ArrayList<>();
 
+	private final Map<ServiceProcess, Path> jars = new HashMap<>();
+
+	private final Map<ServiceProcess, Map<String, String>> launchEnvironments = new HashMap<>();
+
 	private final CountDownLatch stopping = new CountDownLatch(1);
+
+	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private volatile boolean progressLineOpen;
 
@@ -68,13 +96,43 @@ public final class LocalStack {
 
 	private @Nullable DevMailbox mailbox;
 
+	/** {@code bin/local-stack}: the contract's ports, sample data, and everything ends when a child dies. */
 	LocalStack(LocalStackOptions options, Path root, Map<String, String> environment, PrintStream out) {
-		this.options = options;
-		this.root = root;
-		this.environment = environment;
-		this.out = out;
-		this.logDirectory = options.dataDirectory().resolve("logs");
-		this.services = ServiceProcess.all(this.logDirectory);
+		this(builder(root).dataDirectory(options.dataDirectory())
+			.reset(options.reset())
+			.environment(environment)
+			.out(out), true);
+	}
+
+	private LocalStack(Builder builder, boolean commandLine) {
+		this.root = builder.root;
+		this.dataDirectory = builder.dataDirectory;
+		this.logDirectory = (builder.logDirectory != null) ? builder.logDirectory : this.dataDirectory.resolve("logs");
+		this.ports = builder.ports;
+		this.reset = builder.reset;
+		this.seed = builder.seed;
+		this.commandLine = commandLine;
+		this.environment = Map.copyOf(builder.environment);
+		Map<String, Map<String, String>> serviceEnvironment = new HashMap<>();
+		builder.serviceEnvironment.forEach((name, variables) -> serviceEnvironment.put(name, Map.copyOf(variables)));
+		this.serviceEnvironment = Map.copyOf(serviceEnvironment);
+		this.out = builder.out;
+		this.services = ServiceProcess.all(this.logDirectory, this.ports);
+		List<String> names = this.services.stream().map(ServiceProcess::name).toList();
+		this.serviceEnvironment.keySet().stream().filter((name) -> !names.contains(name)).findFirst().ifPresent((name) -> {
+			throw new IllegalArgumentException("No service named " + name + "; the services are " + names);
+		});
+		this.adminKey = secret("SAMMEN_ADMIN_KEY");
+		this.signingKey = secret("SAMMEN_IDENTITY_SIGNING_KEY");
+	}
+
+	/**
+	 * A stack built from the modules' jars under {@code root}, on the contract's ports with data in
+	 * {@code root/.local-data}, seeded with sample data, unless the builder says otherwise.
+	 * @param root the repository root, where {@code <module>/target/<module>-<version>.jar} are
+	 */
+	public static Builder builder(Path root) {
+		return new Builder(root);
 	}
 
 	public static void main(String[] args) {
@@ -116,43 +174,116 @@ public final class LocalStack {
 		return 0;
 	}
 
-	private void start() {
-		Path data = this.options.dataDirectory();
-		RequiredPort.firstBusy(RequiredPort.ALL).ifPresent((busy) -> {
+	/**
+	 * Starts Kafka, the MongoDB-wire server, the dev mailbox and the four services, each ready
+	 * before the next, seeds sample data if asked to and the data directory is new, and prints
+	 * the summary. A JVM shutdown hook stops whatever was started.
+	 * @throws IllegalStateException if a port is taken, a jar is missing or a part does not start
+	 * (what did start keeps running until {@link #close()})
+	 */
+	public void start() {
+		Path data = this.dataDirectory;
+		RequiredPort.firstBusy(RequiredPort.of(this.ports)).ifPresent((busy) -> {
 			throw new IllegalStateException(busy.busyMessage());
 		});
-		Map<ServiceProcess, Path> jars = findJars();
-		if (this.options.reset()) {
+		findJars();
+		if (this.reset) {
 			reset(data);
 		}
 		boolean seeded = Files.exists(seededMarker());
 		createDirectories(this.logDirectory);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
 
-		String adminKey = secret("SAMMEN_ADMIN_KEY");
-		String signingKey = secret("SAMMEN_IDENTITY_SIGNING_KEY");
 		this.out.println("Sammen local stack, data in " + data);
 		startInfrastructure(data);
 		for (ServiceProcess service : this.services) {
-			startService(service, jars.get(service), adminKey, signingKey);
+			startService(service);
 		}
-		if (!seeded) {
-			seed(adminKey);
+		if (this.seed && !seeded) {
+			seed(this.adminKey);
 		}
 		this.out.println();
-		this.out.println(StatusBox.render(summary(adminKey)));
+		this.out.println(StatusBox.render(summary(this.adminKey)));
 	}
 
-	private Map<ServiceProcess, Path> findJars() {
-		Map<ServiceProcess, Path> jars = new HashMap<>();
+	/** Stops everything that was started; later calls do nothing. */
+	@Override
+	public void close() {
+		stopAll();
+	}
+
+	/** The modules whose executable jar is missing under the root, so that the stack cannot start. */
+	public List<String> missingJars() {
+		return this.services.stream()
+			.filter((service) -> service.findJar(this.root).isEmpty())
+			.map(ServiceProcess::name)
+			.toList();
+	}
+
+	/** {@code http://127.0.0.1:<gateway port>}. */
+	public URI gatewayUri() {
+		return URI.create("http://127.0.0.1:" + this.ports.gateway());
+	}
+
+	/** The admin API key: {@code SAMMEN_ADMIN_KEY} of the environment, or a generated one. */
+	public String adminKey() {
+		return this.adminKey;
+	}
+
+	public StackPorts ports() {
+		return this.ports;
+	}
+
+	/** Where Kafka and the services write their logs, one file each. */
+	public Path logDirectory() {
+		return this.logDirectory;
+	}
+
+	/**
+	 * Stops one service gracefully (as a deployment would), killing it if it hangs, and waits
+	 * until it is gone; the rest keeps running.
+	 * @param name a module name such as {@code campaign-service}
+	 */
+	public void stopService(String name) {
+		ServiceProcess service = service(name);
+		service.terminate();
+		service.awaitExitOrKill(System.nanoTime() + SERVICE_SHUTDOWN_TIMEOUT.toNanos());
+	}
+
+	/**
+	 * Starts a service stopped by {@link #stopService(String)} again, on its port with its
+	 * settings, and blocks until it is ready. Does nothing if it is running.
+	 * @throws IllegalStateException with the tail of its log if it does not become ready
+	 */
+	public void startService(String name) {
+		ServiceProcess service = service(name);
+		if (service.isRunning()) {
+			return;
+		}
+		Path jar = this.jars.get(service);
+		Map<String, String> environment = this.launchEnvironments.get(service);
+		if (jar == null || environment == null) {
+			throw new IllegalStateException(name + " was never started; start the stack first");
+		}
+		service.start(jar, environment);
+		service.awaitReady(SERVICE_STARTUP_TIMEOUT);
+	}
+
+	private ServiceProcess service(String name) {
+		return this.services.stream()
+			.filter((service) -> service.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service named " + name));
+	}
+
+	private void findJars() {
 		for (ServiceProcess service : this.services) {
 			Path jar = service.findJar(this.root)
 				.orElseThrow(() -> new IllegalStateException("No jar of " + service.name() + " in "
 						+ this.root.resolve(service.name()).resolve("target")
 						+ "; build it with ./mvnw -DskipTests install (bin/local-stack does that for you)"));
-			jars.put(service, jar);
+			this.jars.put(service, jar);
 		}
-		return jars;
 	}
 
 	/** Deletes the data directory, but only if it looks like one of ours. */
@@ -171,9 +302,9 @@ public final class LocalStack {
 
 	private void startInfrastructure(Path data) {
 		long started = System.nanoTime();
-		beginProgress("Kafka broker on 127.0.0.1:" + KAFKA_PORT);
+		beginProgress("Kafka broker on 127.0.0.1:" + this.ports.kafka());
 		KafkaBroker broker = KafkaBroker.builder()
-			.port(KAFKA_PORT)
+			.port(this.ports.kafka())
 			.dataDirectory(data.resolve("kafka"))
 			.logFile(this.logDirectory.resolve("kafka.log"))
 			.build();
@@ -183,31 +314,37 @@ public final class LocalStack {
 		endProgress("ready" + took(started));
 
 		started = System.nanoTime();
-		beginProgress("MongoDB-wire server on 127.0.0.1:" + MONGO_PORT + " (" + data.resolve("mongo.mv.db") + ")");
-		this.mongo = MongoWireServer.persistent(data.resolve("mongo.mv.db"), MONGO_PORT).start();
+		beginProgress("MongoDB-wire server on 127.0.0.1:" + this.ports.mongo() + " (" + data.resolve("mongo.mv.db") + ")");
+		this.mongo = MongoWireServer.persistent(data.resolve("mongo.mv.db"), this.ports.mongo()).start();
 		endProgress("ready" + took(started));
 
 		started = System.nanoTime();
-		beginProgress("Dev mailbox, SMTP 127.0.0.1:" + DevMailbox.DEFAULT_SMTP_PORT + ", IMAP 127.0.0.1:"
-				+ DevMailbox.DEFAULT_IMAP_PORT);
-		this.mailbox = new DevMailbox().start();
+		beginProgress("Dev mailbox, SMTP 127.0.0.1:" + this.ports.smtp() + ", IMAP 127.0.0.1:" + this.ports.imap());
+		this.mailbox = new DevMailbox(this.ports.smtp(), this.ports.imap()).start();
 		endProgress("ready" + took(started));
 	}
 
-	private void startService(ServiceProcess service, Path jar, String adminKey, String signingKey) {
+	private void startService(ServiceProcess service) {
 		long started = System.nanoTime();
 		beginProgress(service.name() + " on http://127.0.0.1:" + service.port());
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", String.valueOf(service.port()));
 		environment.put("SPRING_MONGODB_URI",
-				"mongodb://127.0.0.1:" + MONGO_PORT + "/sammen-" + service.shortName());
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + KAFKA_PORT);
+				"mongodb://127.0.0.1:" + this.ports.mongo() + "/sammen-" + service.shortName());
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + this.ports.kafka());
 		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
-		environment.put("SPRING_MAIL_PORT", String.valueOf(DevMailbox.DEFAULT_SMTP_PORT));
-		environment.put("SAMMEN_ADMIN_KEY", adminKey);
-		environment.put("SAMMEN_IDENTITY_SIGNING_KEY", signingKey);
+		environment.put("SPRING_MAIL_PORT", String.valueOf(this.ports.smtp()));
+		// where the gateway finds the services (sammen.gateway.services.*-uri)
+		environment.put("SAMMEN_GATEWAY_SERVICES_EVENTSURI", "http://127.0.0.1:" + this.ports.events());
+		environment.put("SAMMEN_GATEWAY_SERVICES_CAMPAIGNURI", "http://127.0.0.1:" + this.ports.campaign());
+		environment.put("SAMMEN_GATEWAY_SERVICES_NOTIFICATIONURI", "http://127.0.0.1:" + this.ports.notification());
+		environment.put("SAMMEN_ADMIN_KEY", this.adminKey);
+		environment.put("SAMMEN_IDENTITY_SIGNING_KEY", this.signingKey);
+		environment.putAll(this.serviceEnvironment.getOrDefault(service.name(), Map.of()));
+		Path jar = this.jars.get(service);
 		synchronized (this.startedServices) {
 			service.start(jar, environment);
+			this.launchEnvironments.put(service, Map.copyOf(environment));
 			this.startedServices.add(service);
 		}
 		service.awaitReady(SERVICE_STARTUP_TIMEOUT);
@@ -218,7 +355,7 @@ public final class LocalStack {
 
 	private void seed(String adminKey) {
 		this.out.println("• Seeding sample data through the gateway …");
-		Seeder seeder = new Seeder(URI.create("http://127.0.0.1:8080"), adminKey, this.out);
+		Seeder seeder = new Seeder(gatewayUri(), adminKey, this.out);
 		ZonedDateTime now = ZonedDateTime.now(SeedEvent.DANISH_TIME);
 		Seeder.Result result = seeder.seed(SeedData.load(), now);
 		this.out.printf("  Seeded %d organisations and %d published events%s%n", result.organisations(),
@@ -256,24 +393,26 @@ public final class LocalStack {
 		List<String> lines = new ArrayList<>();
 		lines.add("Sammen local stack is running");
 		lines.add("");
-		lines.add("Gateway               http://localhost:8080");
+		lines.add("Gateway               http://localhost:" + this.ports.gateway());
 		for (ServiceProcess service : this.services) {
 			if (!service.name().equals("gateway")) {
 				lines.add("%-21s http://localhost:%d".formatted(service.name(), service.port()));
 			}
 		}
-		lines.add("Kafka                 127.0.0.1:" + KAFKA_PORT);
-		lines.add("MongoDB               mongodb://127.0.0.1:" + MONGO_PORT);
-		lines.add("SMTP / IMAP           127.0.0.1:" + DevMailbox.DEFAULT_SMTP_PORT + " / 127.0.0.1:"
-				+ DevMailbox.DEFAULT_IMAP_PORT + " (login = password = the recipient)");
+		lines.add("Kafka                 127.0.0.1:" + this.ports.kafka());
+		lines.add("MongoDB               mongodb://127.0.0.1:" + this.ports.mongo());
+		lines.add("SMTP / IMAP           127.0.0.1:" + this.ports.smtp() + " / 127.0.0.1:" + this.ports.imap()
+				+ " (login = password = the recipient)");
 		lines.add("Admin key             " + adminKey);
 		lines.add("                      (" + adminKeySource + ")");
 		if (Files.exists(partnerKeys())) {
 			lines.add("Partner API keys      " + partnerKeys());
 		}
 		lines.add("Logs                  " + this.logDirectory);
-		lines.add("");
-		lines.add("Ctrl-C stops everything.");
+		if (this.commandLine) {
+			lines.add("");
+			lines.add("Ctrl-C stops everything.");
+		}
 		return lines;
 	}
 
@@ -282,6 +421,9 @@ public final class LocalStack {
 	 * with SIGINT most likely got the terminal's Ctrl-C too, so that case waits for our own stop.
 	 */
 	private void watch(String name, Path logFile, CompletableFuture<Integer> exit) {
+		if (!this.commandLine) {
+			return;
+		}
 		exit.thenAccept((exitCode) -> {
 			try {
 				if (this.stopping.await((exitCode == EXIT_CODE_SIGINT) ? 2 : 0, TimeUnit.SECONDS)) {
@@ -310,6 +452,9 @@ public final class LocalStack {
 
 	/** The shutdown hook: services first (they use the rest), then the mailbox, Mongo and Kafka. */
 	private void stopAll() {
+		if (!this.stopped.compareAndSet(false, true)) {
+			return;
+		}
 		this.stopping.countDown();
 		endProgressLine();
 		this.out.println();
@@ -344,11 +489,11 @@ public final class LocalStack {
 	}
 
 	private Path seededMarker() {
-		return this.options.dataDirectory().resolve(".seeded");
+		return this.dataDirectory.resolve(".seeded");
 	}
 
 	private Path partnerKeys() {
-		return this.options.dataDirectory().resolve("partner-keys.txt");
+		return this.dataDirectory.resolve("partner-keys.txt");
 	}
 
 	private void beginProgress(String step) {
@@ -406,6 +551,92 @@ public final class LocalStack {
 			// the readiness check's admin client warns about every refused connection while Kafka starts
 			context.getLogger("org.apache.kafka").setLevel(Level.ERROR);
 		}
+	}
+
+	/** Settings of a {@link LocalStack}; see {@link LocalStack#builder(Path)} for the defaults. */
+	public static final class Builder {
+
+		private final Path root;
+
+		private Path dataDirectory;
+
+		private @Nullable Path logDirectory;
+
+		private StackPorts ports = StackPorts.DEFAULTS;
+
+		private boolean reset;
+
+		private boolean seed = true;
+
+		private Map<String, String> environment = System.getenv();
+
+		private final Map<String, Map<String, String>> serviceEnvironment = new HashMap<>();
+
+		private PrintStream out = System.out;
+
+		private Builder(Path root) {
+			this.root = root.toAbsolutePath().normalize();
+			this.dataDirectory = this.root.resolve(".local-data");
+		}
+
+		/** Where Kafka and MongoDB keep their data; created if missing. */
+		public Builder dataDirectory(Path dataDirectory) {
+			this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+			return this;
+		}
+
+		/** Where the logs go; {@code logs} in the data directory by default. */
+		public Builder logDirectory(Path logDirectory) {
+			this.logDirectory = logDirectory.toAbsolutePath().normalize();
+			return this;
+		}
+
+		public Builder ports(StackPorts ports) {
+			this.ports = ports;
+			return this;
+		}
+
+		/** Whether to delete the data directory first (only one that looks like ours). */
+		public Builder reset(boolean reset) {
+			this.reset = reset;
+			return this;
+		}
+
+		/** Whether a new data directory gets the sample organisations, events and activities. */
+		public Builder seed(boolean seed) {
+			this.seed = seed;
+			return this;
+		}
+
+		/**
+		 * Where {@code SAMMEN_ADMIN_KEY} and {@code SAMMEN_IDENTITY_SIGNING_KEY} are read from
+		 * (random keys where absent); this process's environment by default.
+		 */
+		public Builder environment(Map<String, String> environment) {
+			this.environment = Map.copyOf(environment);
+			return this;
+		}
+
+		/**
+		 * An environment variable for one service's process on top of what the stack sets, such
+		 * as a Spring Boot property in its environment-variable form.
+		 * @param service a module name such as {@code gateway}
+		 */
+		public Builder serviceEnvironment(String service, String name, String value) {
+			this.serviceEnvironment.computeIfAbsent(service, (key) -> new HashMap<>()).put(name, value);
+			return this;
+		}
+
+		/** Where progress and the summary are printed; {@code System.out} by default. */
+		public Builder out(PrintStream out) {
+			this.out = out;
+			return this;
+		}
+
+		public LocalStack build() {
+			return new LocalStack(this, false);
+		}
+
 	}
 
 }

@@ -6,11 +6,18 @@ import java.util.Optional;
 /** A port the local stack listens on, and what for. */
 record RequiredPort(int port, String purpose) {
 
-	static final List<RequiredPort> ALL = List.of(new RequiredPort(8080, "the gateway"),
-			new RequiredPort(8081, "events-service"), new RequiredPort(8082, "campaign-service"),
-			new RequiredPort(8083, "notification-service"), new RequiredPort(9092, "the Kafka broker"),
-			new RequiredPort(27017, "the MongoDB-wire server"), new RequiredPort(3025, "SMTP of the dev mailbox"),
-			new RequiredPort(3143, "IMAP of the dev mailbox"));
+	static final List<RequiredPort> ALL = of(StackPorts.DEFAULTS);
+
+	static List<RequiredPort> of(StackPorts ports) {
+		return List.of(new RequiredPort(ports.gateway(), "the gateway"),
+				new RequiredPort(ports.events(), "events-service"),
+				new RequiredPort(ports.campaign(), "campaign-service"),
+				new RequiredPort(ports.notification(), "notification-service"),
+				new RequiredPort(ports.kafka(), "the Kafka broker"),
+				new RequiredPort(ports.mongo(), "the MongoDB-wire server"),
+				new RequiredPort(ports.smtp(), "SMTP of the dev mailbox"),
+				new RequiredPort(ports.imap(), "IMAP of the dev mailbox"));
+	}
 
 	/** The first of the ports that something already listens on. */
 	static Optional<RequiredPort> firstBusy(List<RequiredPort> ports) {

@@ -34,6 +34,8 @@ final class ServiceProcess {
 
 	private @Nullable Process process;
 
+	private boolean startedBefore;
+
 	ServiceProcess(String name, String shortName, int port, Path logDirectory) {
 		this.name = name;
 		this.shortName = shortName;
@@ -41,12 +43,17 @@ final class ServiceProcess {
 		this.logFile = logDirectory.resolve(name + ".log");
 	}
 
-	/** The four services, in the order they start. */
+	/** The four services on the contract's ports, in the order they start. */
 	static List<ServiceProcess> all(Path logDirectory) {
-		return List.of(new ServiceProcess("events-service", "events", 8081, logDirectory),
-				new ServiceProcess("campaign-service", "campaign", 8082, logDirectory),
-				new ServiceProcess("notification-service", "notification", 8083, logDirectory),
-				new ServiceProcess("gateway", "gateway", 8080, logDirectory));
+		return all(logDirectory, StackPorts.DEFAULTS);
+	}
+
+	/** The four services, in the order they start. */
+	static List<ServiceProcess> all(Path logDirectory, StackPorts ports) {
+		return List.of(new ServiceProcess("events-service", "events", ports.events(), logDirectory),
+				new ServiceProcess("campaign-service", "campaign", ports.campaign(), logDirectory),
+				new ServiceProcess("notification-service", "notification", ports.notification(), logDirectory),
+				new ServiceProcess("gateway", "gateway", ports.gateway(), logDirectory));
 	}
 
 	String name() {
@@ -83,13 +90,16 @@ final class ServiceProcess {
 		}
 	}
 
+	/** Starts the service; a restart after {@link #terminate()} appends to the log the first start began. */
 	void start(Path jar, Map<String, String> environment) {
 		ProcessBuilder builder = new ProcessBuilder(JavaCommand.javaBinary(), "-Xmx512m", "-jar", jar.toString())
 			.redirectErrorStream(true)
-			.redirectOutput(this.logFile.toFile());
+			.redirectOutput(this.startedBefore ? ProcessBuilder.Redirect.appendTo(this.logFile.toFile())
+					: ProcessBuilder.Redirect.to(this.logFile.toFile()));
 		builder.environment().putAll(environment);
 		try {
 			this.process = builder.start();
+			this.startedBefore = true;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + this.name, ex);
