@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "sammen.notification.editions.scheduled=false",
 				"sammen.notification.editions.reconcile-interval=300ms",
 				"sammen.notification.delivery.reconcile-interval=300ms",
-				"sammen.notification.subscriptions.per-client-limit=1000",
+				"sammen.notification.subscriptions.per-client-limit=5",
 				"sammen.notification.links.base-url=https://sammen.example" })
 @AutoConfigureWebTestClient
 @DirtiesContext
@@ -309,6 +309,36 @@ class NotificationFlowTests {
 		awaitCompleted(first);
 	}
 
+	@Test
+	void refuses429WithRetryAfter_whenOneClientSubscribesTooOften() {
+		String client = "192.0.2.77";
+		for (int i = 0; i < 5; i++) {
+			subscribe(subscription(unique("flood"), List.of(), List.of(), "da", "weekly"), client);
+		}
+		String refused = unique("flood");
+		this.http.post().uri("/api/v1/subscriptions").contentType(MediaType.APPLICATION_JSON)
+			.header("X-Forwarded-For", client)
+			.bodyValue(subscription(refused, List.of(), List.of(), "da", "weekly"))
+			.exchange()
+			.expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader().exists("Retry-After")
+			.expectBody().jsonPath("$.type").isEqualTo("https://sammen.dk/problems/rate-limited");
+		subscribe(subscription(unique("other-client"), List.of(), List.of(), "da", "weekly"), "192.0.2.78");
+		await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(mailsTo(mailbox, refused)).as("nothing stored, nothing sent").isEmpty());
+	}
+
+	@Test
+	void sendsAtMostThreeMails_whenOneAddressIsSubscribedRepeatedly() {
+		String victim = unique("victim");
+		for (int i = 0; i < 6; i++) {
+			subscribe(subscription(victim, List.of(), List.of(), "da", "weekly"));
+		}
+		awaitMails(mailbox, victim, 3);
+		await().during(Duration.ofSeconds(3)).atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(mailsTo(mailbox, victim)).hasSize(3));
+	}
+
 	private static Map<String, Object> campaignNewsletter() {
 		return Map.of("kind", "campaign", "campaign", "vaer-en-som-raekker-ud", "subject",
 				Map.of("da", "Ræk ud i oktober", "en", "Reach out in October"), "body",
@@ -321,8 +351,15 @@ class NotificationFlowTests {
 		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.dk";
 	}
 
+	/** Subscribes from a client address of its own, as the gateway reports it. */
 	private String subscribe(Map<String, Object> request) {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		return subscribe(request, "10.0." + random.nextInt(250) + "." + random.nextInt(250));
+	}
+
+	private String subscribe(Map<String, Object> request, String client) {
 		return this.http.post().uri("/api/v1/subscriptions").contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+			.header("X-Forwarded-For", "203.0.113.7, " + client)
 			.exchange()
 			.expectStatus().isAccepted()
 			.expectBody(String.class).returnResult().getResponseBody();
