@@ -334,6 +334,8 @@ public final class LocalStack implements AutoCloseable {
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + this.ports.kafka());
 		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
 		environment.put("SPRING_MAIL_PORT", String.valueOf(this.ports.smtp()));
+		// the links in mails lead to this stack's gateway, whatever port it has
+		environment.put("SAMMEN_NOTIFICATION_LINKS_BASEURL", gatewayUri().toString());
 		// where the gateway finds the services (sammen.gateway.services.*-uri)
 		environment.put("SAMMEN_GATEWAY_SERVICES_EVENTSURI", "http://127.0.0.1:" + this.ports.events());
 		environment.put("SAMMEN_GATEWAY_SERVICES_CAMPAIGNURI", "http://127.0.0.1:" + this.ports.campaign());

@@ -120,6 +120,50 @@ public final class Gateway {
 		return id;
 	}
 
+	/** {@code POST /api/v1/subscriptions}, as the public page does: no key. */
+	public Response subscribe(ObjectNode subscription) {
+		return send(HttpRequest.newBuilder(uri("/api/v1/subscriptions"))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(subscription.toString(), StandardCharsets.UTF_8))
+			.build());
+	}
+
+	/** A public POST without a body to a link from a mail, e.g. the confirmation's. */
+	public Response postLink(String pathAndQuery) {
+		return send(HttpRequest.newBuilder(uri(pathAndQuery))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
+	/** A public form POST, e.g. RFC 8058's {@code List-Unsubscribe=One-Click} a mail program sends. */
+	public Response postForm(String pathAndQuery, String form) {
+		return send(HttpRequest.newBuilder(uri(pathAndQuery))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+			.build());
+	}
+
+	/** Starts a newsletter edition as the admin; returns its id. */
+	public String startEdition(ObjectNode edition) {
+		return send(post("/api/v1/admin/newsletters", edition, this.adminKey)).expect(202).json().path("id").asText();
+	}
+
+	/** The admin's view of an edition's progress. */
+	public JsonNode edition(String id) {
+		return send(HttpRequest.newBuilder(uri("/api/v1/admin/newsletters/" + id))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Authorization", "Bearer " + this.adminKey)
+			.header("Accept", "application/json")
+			.GET()
+			.build()).expect(200).json();
+	}
+
 	private HttpRequest post(String path, @Nullable JsonNode body, String key, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(REQUEST_TIMEOUT)

@@ -26,6 +26,8 @@ public record Town(String kommuneCode, String regionCode, String city, String po
 
 	public static final Town AARHUS = new Town("0751", "1082", "Aarhus", "8000", 56.15511, 10.10361);
 
+	public static final Town VIBORG = new Town("0791", "1082", "Viborg", "8800", 56.47081, 9.5498);
+
 	public static final Town AALBORG = new Town("0851", "1081", "Aalborg", "9000", 56.98087, 9.9971);
 
 	/** {@code near=lat,lon} for the feed. */

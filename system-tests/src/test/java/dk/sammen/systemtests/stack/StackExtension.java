@@ -7,11 +7,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dk.sammen.systemtests.api.Gateway;
+import dk.sammen.systemtests.api.Mailbox;
 
 /**
  * Starts one {@link SystemStack} for the whole test run, the first time a test class needs it,
  * and stops it when the run ends (the root store closes it; the stack's JVM shutdown hook is the
- * backstop). Test classes get the stack or a {@link Gateway} client as parameters.
+ * backstop). Test classes get the stack, a {@link Gateway} client or the {@link Mailbox} as parameters.
  * <p>
  * A stack that does not start fails every test class with the same cause at once, rather than
  * being tried again for each.
@@ -28,14 +29,17 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
 		Class<?> type = parameter.getParameter().getType();
-		return type == SystemStack.class || type == Gateway.class;
+		return type == SystemStack.class || type == Gateway.class || type == Mailbox.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
 		SystemStack stack = stack(context);
-		return (parameter.getParameter().getType() == Gateway.class)
-				? new Gateway(stack.gatewayUri(), stack.adminKey()) : stack;
+		Class<?> type = parameter.getParameter().getType();
+		if (type == Gateway.class) {
+			return new Gateway(stack.gatewayUri(), stack.adminKey());
+		}
+		return (type == Mailbox.class) ? new Mailbox(stack.imapPort()) : stack;
 	}
 
 	private static SystemStack stack(ExtensionContext context) {

@@ -87,6 +87,11 @@ public final class SystemStack implements AutoCloseable {
 		return this.stack.adminKey();
 	}
 
+	/** The dev mailbox's IMAP port; log in with the address as user and password. */
+	public int imapPort() {
+		return this.stack.ports().imap();
+	}
+
 	/** Stops one service (SIGTERM, as a deployment would) and waits until it is gone. */
 	public void stopService(String name) {
 		this.stack.stopService(name);
