@@ -92,6 +92,25 @@ class PayloadSchemaTests {
 	}
 
 	@Test
+	void accepts_eventWithWelcomeFlagsAndNotes() {
+		EventSnapshotV1 dinner = holstebroDinner("published");
+		EventSnapshotV1 welcoming = new EventSnapshotV1(dinner.id(), dinner.organisationId(),
+				dinner.organisationName(), dinner.status(), dinner.version(), dinner.title(), dinner.description(),
+				dinner.programme(), dinner.campaign(), dinner.startsAt(), dinner.endsAt(), dinner.location(), null,
+				dinner.arenas(), dinner.interventionTypes(), dinner.targetGroups(), dinner.languages(), 0, 40, null,
+				List.of("hearing-loop"), List.of("kom-alene", "foelgeskab"), "Spørg efter Karen ved døren.",
+				"Bus 3 holder ved døren.", CREATED, CREATED);
+		assertValid(CloudEventTypes.EVENT_PUBLISHED_V1, new EventPublishedV1(welcoming));
+	}
+
+	@Test
+	void accepts_snapshotWithoutWelcomeProperties_asPayloadsBeforeTheyExisted() {
+		ObjectNode old = serialize(new EventPublishedV1(holstebroDinner("published")));
+		event(old).remove(List.of("welcome", "welcomeNote", "transportNote"));
+		assertThat(PayloadSchemas.validate(CloudEventTypes.EVENT_PUBLISHED_V1, old)).isEmpty();
+	}
+
+	@Test
 	void accepts_cancelledEvent() {
 		assertValid(CloudEventTypes.EVENT_CANCELLED_V1,
 				new EventCancelledV1(holstebroDinner("cancelled"), "Lokalet er desværre oversvømmet"));
@@ -151,6 +170,10 @@ class PayloadSchemaTests {
 						"enum@/event/interventionTypes/0"),
 				new Violation("unknown target group", publishedType, published,
 						(node) -> event(node).putArray("targetGroups").add("teenagere"), "enum@/event/targetGroups/0"),
+				new Violation("unknown welcome flag", publishedType, published,
+						(node) -> event(node).putArray("welcome").add("velkomstkomite"), "enum@/event/welcome/0"),
+				new Violation("empty welcome note", publishedType, published,
+						(node) -> event(node).put("welcomeNote", ""), "minLength@/event/welcomeNote"),
 				new Violation("unknown status", publishedType, published,
 						(node) -> event(node).put("status", "archived"), "enum@/event/status"),
 				new Violation("draft status on published", publishedType, published,

@@ -49,6 +49,7 @@ class EventListing {
 		anyOf(criteria, "details.campaign", query.campaigns());
 		anyOf(criteria, "details.arenas", query.arenas());
 		anyOf(criteria, "details.interventionTypes", query.interventionTypes());
+		anyOf(criteria, "details.welcome", query.welcome());
 		if (!query.targetGroups().isEmpty()) {
 			// an event for everyone is for every target group too
 			List<String> groups = new ArrayList<>(query.targetGroups());

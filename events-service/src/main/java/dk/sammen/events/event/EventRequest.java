@@ -15,7 +15,8 @@ record EventRequest(@Nullable String title, @Nullable String description, @Nulla
 		@Nullable LocationRequest location, @Nullable OnlineRequest online, @Nullable List<String> arenas,
 		@Nullable List<String> interventionTypes, @Nullable List<String> targetGroups,
 		@Nullable List<String> languages, @Nullable Integer priceDkk, @Nullable Integer capacity,
-		@Nullable String registrationUrl, @Nullable List<String> accessibility) {
+		@Nullable String registrationUrl, @Nullable List<String> accessibility, @Nullable List<String> welcome,
+		@Nullable String welcomeNote, @Nullable String transportNote) {
 
 	record LocationRequest(@Nullable String venue, @Nullable String street, @Nullable String postalCode,
 			@Nullable String city, @Nullable String kommuneCode, @Nullable Double lat, @Nullable Double lon) {

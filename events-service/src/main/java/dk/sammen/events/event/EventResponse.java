@@ -16,7 +16,8 @@ record EventResponse(String id, String status, String organisationId, String org
 		@Nullable String campaign, OffsetDateTime startsAt, OffsetDateTime endsAt, EventDetails.@Nullable Place location, EventDetails.@Nullable Online online,
 		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, List<String> languages,
 		@Nullable Integer priceDkk, @Nullable Integer capacity, @Nullable String registrationUrl,
-		List<String> accessibility) {
+		List<String> accessibility, List<String> welcome, @Nullable String welcomeNote,
+		@Nullable String transportNote) {
 
 	static EventResponse of(PartnerEvent event) {
 		EventDetails d = event.details();
@@ -26,7 +27,7 @@ record EventResponse(String id, String status, String organisationId, String org
 				d.title(), d.description(), d.programme(), d.campaign(), danish(d.startsAt()), danish(d.endsAt()),
 				d.location(),
 				d.online(), d.arenas(), d.interventionTypes(), d.targetGroups(), d.languages(), d.priceDkk(),
-				d.capacity(), d.registrationUrl(), d.accessibility());
+				d.capacity(), d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote());
 	}
 
 	/** Times are shown in Danish local time with their offset. */

@@ -29,6 +29,8 @@ class EventRules {
 
 	private static final int MAX_LIST = 10;
 
+	private static final int MAX_NOTE = 500;
+
 	private static final Duration MAX_DURATION = Duration.ofDays(366);
 
 	/** Denmark with a margin, Bornholm and Christiansø included. */
@@ -99,10 +101,13 @@ class EventRules {
 			violations.require(PublicUrl.isAcceptable(request.registrationUrl()), "registrationUrl",
 					"an http(s) URL to a public host");
 		}
+		List<String> welcome = subset(violations, "welcome", request.welcome(), Vocabulary.WELCOME);
+		String welcomeNote = PlainText.optional(violations, "welcomeNote", request.welcomeNote(), MAX_NOTE);
+		String transportNote = PlainText.optional(violations, "transportNote", request.transportNote(), MAX_NOTE);
 		violations.throwIfAny();
 		return new EventDetails(title, description, programme, campaign, startsAt, endsAt, place, online, arenas,
 				interventionTypes, targetGroups, languages, request.priceDkk(), request.capacity(),
-				request.registrationUrl(), accessibility);
+				request.registrationUrl(), accessibility, welcome, welcomeNote, transportNote);
 	}
 
 	private EventDetails.@Nullable Place place(Violations violations, EventRequest.LocationRequest location) {

@@ -31,7 +31,8 @@ import static dk.sammen.platform.web.QueryParameters.values;
 record ListingQuery(List<String> kommuner, List<String> regions, List<String> programmes, List<String> campaigns,
 		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, @Nullable Instant from,
 		@Nullable Instant to, @Nullable GeoPoint near, double radiusKm, @Nullable Boolean free,
-		@Nullable Boolean online, List<String> words, int limit, @Nullable KeysetCursor cursor) {
+		@Nullable Boolean online, List<String> welcome, List<String> words, int limit,
+		@Nullable KeysetCursor cursor) {
 
 	static final int DEFAULT_LIMIT = QueryParameters.DEFAULT_LIMIT;
 
@@ -52,6 +53,7 @@ record ListingQuery(List<String> kommuner, List<String> regions, List<String> pr
 		List<String> arenas = known(violations, params, "arena", Vocabulary.ARENAS);
 		List<String> interventionTypes = known(violations, params, "interventionType", Vocabulary.INTERVENTION_TYPES);
 		List<String> targetGroups = known(violations, params, "targetGroup", Vocabulary.TARGET_GROUPS);
+		List<String> welcome = known(violations, params, "welcome", Vocabulary.WELCOME);
 		List<String> campaigns = values(params, "campaign");
 		Instant from = instant(violations, params.getFirst("from"), "from", false);
 		Instant to = instant(violations, params.getFirst("to"), "to", true);
@@ -81,7 +83,7 @@ record ListingQuery(List<String> kommuner, List<String> regions, List<String> pr
 			throw problem;
 		}
 		return new ListingQuery(kommuneCodes, regions, programmes, campaigns, arenas, interventionTypes, targetGroups,
-				from, to, near, radius, free, online,
+				from, to, near, radius, free, online, welcome,
 				(q != null) ? SearchWords.ofQuery(q) : List.of(), limit, cursor);
 	}
 

@@ -72,7 +72,8 @@ record PartnerEvent(@Id String id, String organisationId, String organisationNam
 		return new EventSnapshotV1(this.id, this.organisationId, this.organisationName, this.status, this.version,
 				d.title(), d.description(), d.programme(), d.campaign(), d.startsAt(), d.endsAt(), location, online,
 				d.arenas(), d.interventionTypes(), d.targetGroups(), d.languages(), d.priceDkk(), d.capacity(),
-				d.registrationUrl(), d.accessibility(), this.createdAt, this.updatedAt);
+				d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote(), this.createdAt,
+				this.updatedAt);
 	}
 
 	private static List<String> wordsOf(EventDetails details) {

@@ -25,6 +25,12 @@ final class Vocabulary {
 	static final Set<String> ACCESSIBILITY = Set.of("wheelchair", "step-free", "accessible-toilet", "hearing-loop",
 			"sign-language", "guide-dogs-welcome", "quiet-room");
 
+	/**
+	 * How a newcomer is received (CONTRACT section 9): come alone and someone receives you, a
+	 * table host, a companion can be arranged.
+	 */
+	static final Set<String> WELCOME = Set.of("kom-alene", "bordvaert", "foelgeskab");
+
 	static final String DRAFT = "draft";
 
 	static final String PUBLISHED = "published";

@@ -34,6 +34,8 @@ class CloudEventPublishingTests extends EventsIntegrationTest {
 		publish(partner, id);
 		Map<String, Object> changed = meal();
 		changed.put("title", "Fællesspisning med musik");
+		changed.put("welcome", List.of("kom-alene", "foelgeskab"));
+		changed.put("welcomeNote", "Der står en vært ved døren.");
 		this.http.put().uri("/api/v1/events/{id}", id).header(IDENTITY, partner.header()).header("If-Match", "\"2\"")
 			.bodyValue(changed).exchange().expectStatus().isOk();
 		this.http.post().uri("/api/v1/events/{id}/cancel", id).header(IDENTITY, partner.header())
@@ -54,6 +56,8 @@ class CloudEventPublishingTests extends EventsIntegrationTest {
 		assertThat(cancelled.get("reason").asString()).isEqualTo("Sygdom");
 		assertThat(cancelled.get("event").get("status").asString()).isEqualTo("cancelled");
 		assertThat(cancelled.get("event").get("location").get("regionCode").asString()).isEqualTo("1082");
+		assertThat(cancelled.get("event").get("welcome").toString()).isEqualTo("[\"kom-alene\",\"foelgeskab\"]");
+		assertThat(cancelled.get("event").get("welcomeNote").asString()).isEqualTo("Der står en vært ved døren.");
 	}
 
 	@Test

@@ -23,7 +23,9 @@ class EventRulesTests {
 				new EventRequest.LocationRequest("Medborgerhuset", "Nørregade 1", "7500", "Holstebro", "0661", 56.36,
 						8.62),
 				null, List.of("fritid-og-faellesskaber"), List.of("socialt-netvaerk"), List.of("aeldre", "alle"),
-				List.of("da"), 0, 40, "https://example.dk/tilmeld", List.of("wheelchair"));
+				List.of("da"), 0, 40, "https://example.dk/tilmeld", List.of("wheelchair", "hearing-loop"),
+				List.of("kom-alene", "bordvaert"), "Spørg efter Karen ved døren; hun viser dig til bordet.",
+				"Bus 3 holder ved døren. Flextur kan bestilles.");
 	}
 
 	@Test
@@ -32,6 +34,25 @@ class EventRulesTests {
 		assertThat(details.location().regionCode()).isEqualTo("1082");
 		assertThat(details.startsAt()).hasToString("2027-04-29T15:30:00Z");
 		assertThat(details.targetGroups()).containsExactly("aeldre", "alle");
+	}
+
+	@Test
+	void validate_welcome_keepsFlagsAndNotes() {
+		EventDetails details = this.rules.validate(meal());
+		assertThat(details.welcome()).containsExactly("kom-alene", "bordvaert");
+		assertThat(details.welcomeNote()).startsWith("Spørg efter Karen");
+		assertThat(details.transportNote()).startsWith("Bus 3");
+	}
+
+	@Test
+	void validate_blankNotesAndNoWelcome_readAsNothing() {
+		EventRequest m = meal();
+		EventRequest request = new EventRequest(m.title(), m.description(), m.programme(), m.campaign(), m.startsAt(),
+				m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null, null, "  ", "");
+		EventDetails details = this.rules.validate(request);
+		assertThat(details.welcome()).isEmpty();
+		assertThat(details.welcomeNote()).isNull();
+		assertThat(details.transportNote()).isNull();
 	}
 
 	@Test
@@ -45,7 +66,8 @@ class EventRulesTests {
 		EventRequest request = withTimes(meal(), "2027-05-03T17:30:00+02:00", "2027-05-03T20:00:00+02:00");
 		EventRequest local = new EventRequest(request.title(), request.description(), "local-partnership", null,
 				request.startsAt(), request.endsAt(), request.location(), null, request.arenas(),
-				request.interventionTypes(), request.targetGroups(), request.languages(), 0, 40, null, List.of());
+				request.interventionTypes(), request.targetGroups(), request.languages(), 0, 40, null, List.of(), null, null,
+				null);
 		assertThat(this.rules.validate(local).programme()).isEqualTo("local-partnership");
 	}
 
@@ -60,18 +82,20 @@ class EventRulesTests {
 		EventRequest bad = new EventRequest(" ", null, "fest", "Not A Slug", null, null,
 				new EventRequest.LocationRequest("Hal", "Vej 1", "75", "By", "9999", 10.0, null), null,
 				List.of("sport"), List.of("socialt-netvaerk", "socialt-netvaerk"), List.of("katte"), List.of("dansk"),
-				-5, 0, "javascript:alert(1)", List.of("elevator"));
+				-5, 0, "javascript:alert(1)", List.of("elevator"), List.of("kom-alene", "velkomstkomite"), "\u0007",
+				"x".repeat(501));
 		assertThat(violations(bad)).extracting(FieldViolation::field)
 			.contains("title", "programme", "campaign", "startsAt", "endsAt", "location.postalCode",
 					"location.kommuneCode", "location.lat", "arenas", "interventionTypes", "targetGroups",
-					"languages", "priceDkk", "capacity", "registrationUrl", "accessibility");
+					"languages", "priceDkk", "capacity", "registrationUrl", "accessibility", "welcome", "welcomeNote",
+					"transportNote");
 	}
 
 	@Test
 	void validate_neitherLocationNorOnline_isRejected() {
 		EventRequest m = meal();
 		EventRequest request = new EventRequest(m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
-				null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(violations(request)).extracting(FieldViolation::field).containsExactly("location");
 	}
 
@@ -80,7 +104,7 @@ class EventRulesTests {
 		EventRequest m = meal();
 		EventRequest request = new EventRequest(m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
 				null, new EventRequest.OnlineRequest("https://meet.example.dk/rum"), null, null, null, null, null,
-				null, null, null);
+				null, null, null, null, null, null);
 		assertThat(this.rules.validate(request).online().url()).isEqualTo("https://meet.example.dk/rum");
 	}
 
@@ -90,7 +114,7 @@ class EventRulesTests {
 		EventRequest request = new EventRequest(m.title(),
 				"<p onclick=\"x()\">Hej <strong>alle</strong><script>alert(1)</script> <a href=\"javascript:x\">x</a></p>",
 				m.programme(), null, m.startsAt(), m.endsAt(), m.location(), null, null, null, null, null, null, null,
-				null, null);
+				null, null, null, null, null);
 		String description = this.rules.validate(request).description();
 		assertThat(description).contains("<strong>alle</strong>").doesNotContain("script", "onclick", "javascript");
 	}
@@ -99,7 +123,8 @@ class EventRulesTests {
 	void validate_controlCharactersInTitle_areRejected() {
 		EventRequest m = meal();
 		EventRequest request = new EventRequest("Fest\u0000\r\nBcc: x@example.dk", null, m.programme(), null,
-				m.startsAt(), m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null);
+				m.startsAt(), m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null, null, null,
+				null);
 		assertThat(violations(request)).extracting(FieldViolation::field).containsExactly("title");
 	}
 
@@ -111,7 +136,7 @@ class EventRulesTests {
 		return new EventRequest(m.title(), m.description(), m.programme(), m.campaign(),
 				OffsetDateTime.parse(startsAt), OffsetDateTime.parse(endsAt), m.location(), m.online(), m.arenas(),
 				m.interventionTypes(), m.targetGroups(), m.languages(), m.priceDkk(), m.capacity(),
-				m.registrationUrl(), m.accessibility());
+				m.registrationUrl(), m.accessibility(), m.welcome(), m.welcomeNote(), m.transportNote());
 	}
 
 }

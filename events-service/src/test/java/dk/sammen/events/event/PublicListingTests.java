@@ -76,6 +76,21 @@ class PublicListingTests extends EventsIntegrationTest {
 	}
 
 	@Test
+	void list_byWelcome_keepsEventsWithAnyOfTheFlagsAndShowsTheNotes() {
+		String comeAlone = published(event("2027-04-27T18:00:00+02:00", "0661",
+				Map.of("welcome", List.of("kom-alene", "bordvaert"), "welcomeNote", "Spørg efter Karen ved døren.",
+						"transportNote", "Bus 3 holder ved døren.")));
+		String companion = published(event("2027-04-28T18:00:00+02:00", "0661", Map.of("welcome", List.of("foelgeskab"))));
+		published(event("2027-04-29T18:00:00+02:00", "0661", Map.of()));
+		assertThat(ids(list("&welcome=kom-alene"))).containsExactly(comeAlone);
+		assertThat(ids(list("&welcome=kom-alene&welcome=foelgeskab"))).containsExactly(comeAlone, companion);
+		JsonNode item = list("&welcome=bordvaert").get("items").get(0);
+		assertThat(item.get("welcome").toString()).isEqualTo("[\"kom-alene\",\"bordvaert\"]");
+		assertThat(item.get("welcomeNote").asString()).isEqualTo("Spørg efter Karen ved døren.");
+		assertThat(item.get("transportNote").asString()).isEqualTo("Bus 3 holder ved døren.");
+	}
+
+	@Test
 	void list_freeAndOnline_filterPriceAndAttendance() {
 		String free = published(event("2027-04-27T18:00:00+02:00", "0661", Map.of("priceDkk", 0)));
 		String paid = published(event("2027-04-28T18:00:00+02:00", "0661", Map.of("priceDkk", 50)));
@@ -159,7 +174,8 @@ class PublicListingTests extends EventsIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "region=9999", "kommune=661", "near=abc",
-			"radiusKm=-1", "cursor=garbage", "from=29-04-2027", "programme=fest", "free=yes", "targetGroup=katte" })
+			"radiusKm=-1", "cursor=garbage", "from=29-04-2027", "programme=fest", "free=yes", "targetGroup=katte",
+			"welcome=velkomst" })
 	void list_invalidParameter_is400ProblemNamingIt(String parameter) {
 		this.http.get().uri("/api/v1/events?" + parameter).exchange().expectStatus().isBadRequest()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

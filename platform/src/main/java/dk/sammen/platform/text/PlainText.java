@@ -33,6 +33,11 @@ public final class PlainText {
 		return ok ? stripped : null;
 	}
 
+	/** Like {@link #required} for a text that may be left out: null when absent or blank. */
+	public static @Nullable String optional(Violations violations, String field, @Nullable String value, int max) {
+		return (value == null || value.isBlank()) ? null : required(violations, field, value, max);
+	}
+
 	/** The description with only {@code p br strong em b i ul ol li a[href]} kept; empty when absent. */
 	public static String sanitizedHtml(Violations violations, String field, @Nullable String html) {
 		if (html == null) {
