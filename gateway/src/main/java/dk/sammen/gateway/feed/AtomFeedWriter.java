@@ -27,6 +27,9 @@ import org.springframework.http.MediaType;
 /** Atom 1.0 (RFC 4287) for feed readers and websites that embed news. */
 final class AtomFeedWriter implements FeedWriter {
 
+	/** The scheme of the welcome flags' categories (CONTRACT section 9). */
+	static final String WELCOME_SCHEME = "https://sammen.dk/welcome";
+
 	static final MediaType APPLICATION_ATOM_XML = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
 
 	@Override
@@ -77,7 +80,8 @@ final class AtomFeedWriter implements FeedWriter {
 		}
 		SyndContent summary = new SyndContentImpl();
 		summary.setType("text");
-		summary.setValue(when(item));
+		summary.setValue(item.welcome().isEmpty() ? when(item)
+				: when(item) + "\n" + String.join("\n", item.welcome().lines()));
 		entry.setDescription(summary);
 		if (!item.description().isEmpty()) {
 			SyndContent content = new SyndContentImpl();
@@ -89,6 +93,7 @@ final class AtomFeedWriter implements FeedWriter {
 		categories.add(category(item.kind().slug()));
 		categories.add(category(item.programme()));
 		categories.add(category(item.status()));
+		item.welcome().flags().forEach((flag) -> categories.add(category(flag, WELCOME_SCHEME)));
 		entry.setCategories(categories);
 		return entry;
 	}
@@ -117,6 +122,12 @@ final class AtomFeedWriter implements FeedWriter {
 	private static SyndCategory category(String term) {
 		SyndCategory category = new SyndCategoryImpl();
 		category.setName(term);
+		return category;
+	}
+
+	private static SyndCategory category(String term, String scheme) {
+		SyndCategory category = category(term);
+		category.setTaxonomyUri(scheme);
 		return category;
 	}
 

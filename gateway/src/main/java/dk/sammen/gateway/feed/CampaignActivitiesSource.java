@@ -23,7 +23,7 @@ import org.springframework.util.MultiValueMap;
  * <p>
  * Activities are the national campaign's own (talks, radio segments, school visits), never
  * partner events: a query for arenas, intervention types, target groups, a radius, price,
- * online events or words gets none of them, and one for programmes gets them only when it
+ * welcome, online events or words gets none of them, and one for programmes gets them only when it
  * includes the campaign's programme.
  */
 final class CampaignActivitiesSource implements FeedSource {
@@ -36,7 +36,7 @@ final class CampaignActivitiesSource implements FeedSource {
 	private static final List<String> FORWARDED = List.of("kommune", "region", "campaign", "from", "to");
 
 	private static final List<String> EVENT_ONLY = List.of("arena", "interventionType", "targetGroup", "near",
-			"free", "q");
+			"free", "welcome", "q");
 
 	private final SourceClient client;
 
@@ -81,7 +81,7 @@ final class CampaignActivitiesSource implements FeedSource {
 				activity.startsAt().atOffset(ZoneOffset.UTC),
 				(activity.endsAt() != null) ? activity.endsAt().atOffset(ZoneOffset.UTC) : null, activity.status(),
 				PROGRAMME, activity.kommuneCode(), null, null, null, null, activity.url(), activity.version(),
-				activity.updatedAt());
+				activity.updatedAt(), FeedItem.Welcome.NONE);
 	}
 
 	/** Assumed to follow events-service's scheme with its own prefix. */
@@ -102,7 +102,8 @@ final class CampaignActivitiesSource implements FeedSource {
 			Instant changed = (this.updatedAt != null) ? this.updatedAt.toInstant() : this.startsAt.toInstant();
 			return new FeedItem(Kind.CAMPAIGN_ACTIVITY, this.id, this.title,
 					(this.description != null) ? this.description : "", this.startsAt, this.endsAt, this.status,
-					PROGRAMME, this.kommuneCode, null, null, null, null, this.url, this.version, changed);
+					PROGRAMME, this.kommuneCode, null, null, null, null, this.url, this.version, changed,
+					FeedItem.Welcome.NONE);
 		}
 
 	}

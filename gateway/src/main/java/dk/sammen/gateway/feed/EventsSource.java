@@ -62,7 +62,8 @@ final class EventsSource implements FeedSource {
 				event.startsAt().atOffset(ZoneOffset.UTC), event.endsAt().atOffset(ZoneOffset.UTC), event.status(),
 				event.programme(), (location != null) ? location.kommuneCode() : null, place,
 				(event.online() != null) ? event.online().url() : null, event.organisationName(), event.priceDkk(),
-				event.registrationUrl(), event.version(), event.updatedAt());
+				event.registrationUrl(), event.version(), event.updatedAt(),
+				new FeedItem.Welcome(event.welcome(), event.welcomeNote(), event.transportNote()));
 	}
 
 	/**
@@ -82,7 +83,8 @@ final class EventsSource implements FeedSource {
 	record Event(String id, String status, @Nullable String organisationName, long version,
 			@Nullable OffsetDateTime updatedAt, String title, @Nullable String description, String programme,
 			OffsetDateTime startsAt, OffsetDateTime endsAt, @Nullable Location location, @Nullable Online online,
-			@Nullable Integer priceDkk, @Nullable String registrationUrl) {
+			@Nullable Integer priceDkk, @Nullable String registrationUrl, @Nullable List<String> welcome,
+			@Nullable String welcomeNote, @Nullable String transportNote) {
 
 		FeedItem toItem() {
 			Place place = (this.location != null) ? new Place(this.location.venue(), this.location.street(),
@@ -93,7 +95,8 @@ final class EventsSource implements FeedSource {
 					this.startsAt, this.endsAt, this.status, this.programme,
 					(this.location != null) ? this.location.kommuneCode() : null, place,
 					(this.online != null) ? this.online.url() : null, this.organisationName, this.priceDkk,
-					this.registrationUrl, this.version, changed);
+					this.registrationUrl, this.version, changed,
+					new FeedItem.Welcome(this.welcome, this.welcomeNote, this.transportNote));
 		}
 
 	}

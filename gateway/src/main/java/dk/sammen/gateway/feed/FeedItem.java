@@ -2,7 +2,10 @@ package dk.sammen.gateway.feed;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -17,11 +20,12 @@ import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
  * @param url where to sign up or read more
  * @param version bumps on every change (iCalendar {@code SEQUENCE})
  * @param updatedAt when it last changed (iCalendar {@code DTSTAMP}, Atom {@code updated})
+ * @param welcome how a newcomer is received (events only)
  */
 record FeedItem(Kind kind, String id, String title, String description, OffsetDateTime startsAt,
 		@Nullable OffsetDateTime endsAt, String status, String programme, @Nullable String kommuneCode,
 		@Nullable Place place, @Nullable String onlineUrl, @Nullable String organizer, @Nullable Integer priceDkk,
-		@Nullable String url, long version, Instant updatedAt) {
+		@Nullable String url, long version, Instant updatedAt, Welcome welcome) {
 
 	/** The feed's order; within one source it is the source's own (startsAt, id) order. */
 	static final Comparator<FeedItem> ORDER = Comparator.comparing((FeedItem item) -> item.startsAt().toInstant())
@@ -85,6 +89,57 @@ record FeedItem(Kind kind, String id, String title, String description, OffsetDa
 
 		String slug() {
 			return this.slug;
+		}
+
+	}
+
+	/**
+	 * CONTRACT section 9: how a newcomer is received, which answers the first question of someone
+	 * who is lonely ("will anyone talk to me if I come alone?"), so every format shows it before
+	 * the description.
+	 *
+	 * @param flags {@code kom-alene}, {@code bordvaert}, {@code foelgeskab}
+	 */
+	record Welcome(List<String> flags, @Nullable String note, @Nullable String transportNote) {
+
+		static final Welcome NONE = new Welcome(List.of(), null, null);
+
+		/** The flags in the public's words; the feed's language is Danish. */
+		private static final Map<String, String> DANISH = Map.of("kom-alene", "Kom alene – nogen tager imod dig",
+				"bordvaert", "Der er en bordvært", "foelgeskab", "Følgeskab kan arrangeres");
+
+		Welcome {
+			flags = (flags != null) ? List.copyOf(flags) : List.of();
+		}
+
+		boolean isEmpty() {
+			return this.flags.isEmpty() && this.note == null && this.transportNote == null;
+		}
+
+		/** The flags as sentences, in the order the partner gave them. */
+		List<String> phrases() {
+			return this.flags.stream().map((flag) -> DANISH.getOrDefault(flag, flag)).toList();
+		}
+
+		/** Everything as plain-text lines: the phrases, the note, then how to get there. */
+		List<String> lines() {
+			List<String> lines = new ArrayList<>(phrases());
+			if (this.note != null) {
+				lines.add(this.note);
+			}
+			if (this.transportNote != null) {
+				lines.add("Transport: " + this.transportNote);
+			}
+			return lines;
+		}
+
+		/** The lines before a description, with a blank line between them. */
+		String before(String description) {
+			if (isEmpty()) {
+				return description;
+			}
+			String welcome = String.join("\n", lines());
+			return description.isEmpty() ? welcome : welcome + "\n\n" + description;
 		}
 
 	}

@@ -18,7 +18,7 @@ import dk.sammen.platform.web.QueryParameters;
 record FeedQuery(MultiValueMap<String, String> filters, int limit, FeedCursor cursor) {
 
 	static final List<String> FILTERS = List.of("kommune", "region", "programme", "campaign", "arena",
-			"interventionType", "targetGroup", "from", "to", "near", "radiusKm", "free", "online", "q");
+			"interventionType", "targetGroup", "from", "to", "near", "radiusKm", "free", "online", "welcome", "q");
 
 	static final int DEFAULT_LIMIT = QueryParameters.DEFAULT_LIMIT;
 

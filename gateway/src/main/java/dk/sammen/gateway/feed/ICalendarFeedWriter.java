@@ -136,7 +136,7 @@ final class ICalendarFeedWriter implements FeedWriter {
 			event.add(new DtEnd<>(local(item.endsAt())));
 		}
 		event.add(new Summary(item.title()));
-		String description = item.plainDescription();
+		String description = item.welcome().before(item.plainDescription());
 		if (!description.isEmpty()) {
 			event.add(new Description(description));
 		}

@@ -48,7 +48,7 @@ final class JsonFeedWriter implements FeedWriter {
 				? new KommuneRef(code, this.kommuner.byCode(code).map(Kommune::name).orElse(null)) : null;
 		return new Item(item.kind().slug(), item.id(), item.title(), time(item.startsAt()),
 				(item.endsAt() != null) ? time(item.endsAt()) : null, item.status(), item.programme(), kommune,
-				item.url());
+				item.url(), item.welcome().flags(), item.welcome().note(), item.welcome().transportNote());
 	}
 
 	/** Always with seconds, as RFC 3339 wants; {@code OffsetDateTime.toString()} drops zero seconds. */
@@ -60,7 +60,8 @@ final class JsonFeedWriter implements FeedWriter {
 	}
 
 	record Item(String kind, String id, String title, String startsAt, @Nullable String endsAt, String status,
-			String programme, @Nullable KommuneRef kommune, @Nullable String url) {
+			String programme, @Nullable KommuneRef kommune, @Nullable String url, List<String> welcome,
+			@Nullable String welcomeNote, @Nullable String transportNote) {
 	}
 
 	record KommuneRef(String code, @Nullable String name) {

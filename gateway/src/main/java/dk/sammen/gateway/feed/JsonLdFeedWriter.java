@@ -58,7 +58,11 @@ final class JsonLdFeedWriter implements FeedWriter {
 
 	private Map<String, Object> event(FeedItem item) {
 		Map<String, Object> event = node("Event", "identifier", item.uid(), "name", item.title(), "description",
-				item.plainDescription(), "startDate", JsonFeedWriter.time(item.startsAt()));
+				item.welcome().before(item.plainDescription()), "startDate", JsonFeedWriter.time(item.startsAt()));
+		if (!item.welcome().flags().isEmpty()) {
+			// schema.org has no property for how a newcomer is received; keywords is what search engines read
+			event.put("keywords", String.join(", ", item.welcome().phrases()));
+		}
 		if (item.endsAt() != null) {
 			event.put("endDate", JsonFeedWriter.time(item.endsAt()));
 		}

@@ -31,7 +31,7 @@ import static dk.sammen.platform.web.QueryParameters.values;
 record StreamQuery(List<String> kommuner, List<String> regions, List<String> programmes, List<String> campaigns,
 		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, @Nullable Instant from,
 		@Nullable Instant to, @Nullable GeoPoint near, double radiusKm, @Nullable Boolean free,
-		@Nullable Boolean online, List<String> words, boolean activities) {
+		@Nullable Boolean online, List<String> welcome, List<String> words, boolean activities) {
 
 	private static final double DEFAULT_RADIUS_KM = 10;
 
@@ -69,7 +69,7 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 		}
 		return new StreamQuery(kommuneCodes, regions, values(params, "programme"), values(params, "campaign"),
 				values(params, "arena"), values(params, "interventionType"), values(params, "targetGroup"), from, to,
-				near, radius, free, online, (q != null) ? SearchWords.ofQuery(q) : List.of(),
+				near, radius, free, online, values(params, "welcome"), (q != null) ? SearchWords.ofQuery(q) : List.of(),
 				CampaignActivitiesSource.includes(FeedQuery.filtersOf(params)));
 	}
 
@@ -81,6 +81,7 @@ record StreamQuery(List<String> kommuner, List<String> regions, List<String> pro
 				&& anyOf(this.programmes, List.of(event.programme()))
 				&& anyOf(this.campaigns, (event.campaign() != null) ? List.of(event.campaign()) : List.of())
 				&& anyOf(this.arenas, event.arenas()) && anyOf(this.interventionTypes, event.interventionTypes())
+				&& anyOf(this.welcome, event.welcome())
 				&& (this.targetGroups.isEmpty() || event.targetGroups().contains("alle")
 						|| anyOf(this.targetGroups, event.targetGroups()))
 				&& event.endsAt().isAfter((this.from != null) ? this.from : now)

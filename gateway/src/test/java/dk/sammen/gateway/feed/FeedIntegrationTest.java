@@ -525,6 +525,68 @@ class FeedIntegrationTest {
 	}
 
 	@Test
+	void showsWelcome_inEveryFormat_andAsksNoActivitiesForTheWelcomeFilter() throws Exception {
+		Map<String, Object> welcoming = event("e-1", "2027-04-29T17:30:00+02:00", "published", 1);
+		welcoming.put("welcome", List.of("kom-alene", "foelgeskab"));
+		welcoming.put("welcomeNote", "Spørg efter Karen ved døren.");
+		welcoming.put("transportNote", "Bus 3 holder ved døren.");
+		events.add(welcoming);
+		events.add(event("e-2", "2027-04-30T17:30:00+02:00", "published", 1));
+		int campaignRequests = campaigns.requests();
+
+		this.client.get()
+			.uri("/api/v1/feed?welcome=kom-alene&welcome=foelgeskab")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[0].welcome")
+			.isEqualTo(List.of("kom-alene", "foelgeskab"))
+			.jsonPath("$.items[0].welcomeNote")
+			.isEqualTo("Spørg efter Karen ved døren.")
+			.jsonPath("$.items[0].transportNote")
+			.isEqualTo("Bus 3 holder ved døren.")
+			.jsonPath("$.items[1].welcome")
+			.isEmpty();
+		assertThat(campaigns.requests()).as("activities have no welcome").isEqualTo(campaignRequests);
+		assertThat(events.uris()).last()
+			.satisfies((uri) -> assertThat(uri).contains("welcome=kom-alene", "welcome=foelgeskab"));
+
+		String ics = this.client.get().uri("/api/v1/feed.ics").exchange().expectBody(String.class).returnResult()
+			.getResponseBody();
+		List<VEvent> vevents = new CalendarBuilder().build(new StringReader(ics)).getComponents(Component.VEVENT);
+		assertThat(value(vevents.get(0), Property.DESCRIPTION)).isEqualTo("""
+				Kom alene – nogen tager imod dig
+				Følgeskab kan arrangeres
+				Spørg efter Karen ved døren.
+				Transport: Bus 3 holder ved døren.
+
+				Kom alene & sammen""");
+		assertThat(value(vevents.get(1), Property.DESCRIPTION)).isEqualTo("Kom alene & sammen");
+
+		String atom = this.client.get().uri("/api/v1/feed.atom").exchange().expectBody(String.class).returnResult()
+			.getResponseBody();
+		SyndEntry entry = new SyndFeedInput().build(new StringReader(atom)).getEntries().get(0);
+		assertThat(entry.getDescription().getValue()).contains("Kom alene – nogen tager imod dig",
+				"Transport: Bus 3 holder ved døren.");
+		assertThat(entry.getCategories()).filteredOn((category) -> AtomFeedWriter.WELCOME_SCHEME
+			.equals(category.getTaxonomyUri())).extracting((category) -> category.getName())
+			.containsExactly("kom-alene", "foelgeskab");
+
+		this.client.get()
+			.uri("/api/v1/feed")
+			.accept(MediaType.parseMediaType("application/ld+json"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.itemListElement[0].item.keywords")
+			.isEqualTo("Kom alene – nogen tager imod dig, Følgeskab kan arrangeres")
+			.jsonPath("$.itemListElement[0].item.description")
+			.value((description) -> assertThat((String) description).startsWith("Kom alene – nogen tager imod dig\n"))
+			.jsonPath("$.itemListElement[1].item.keywords")
+			.doesNotExist();
+	}
+
+	@Test
 	void answers304_whenETagMatches_andANewETagOnceTheFeedChanges() {
 		events.add(event("e-1", "2027-04-29T17:30:00+02:00", "published", 1));
 		String etag = this.client.get()

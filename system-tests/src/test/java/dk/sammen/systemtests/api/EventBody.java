@@ -39,6 +39,8 @@ public final class EventBody {
 
 	private int priceDkk;
 
+	private List<String> welcome = List.of();
+
 	private EventBody(OffsetDateTime startsAt) {
 		this.startsAt = startsAt;
 	}
@@ -98,6 +100,12 @@ public final class EventBody {
 		return this;
 	}
 
+	/** How a newcomer is received: {@code kom-alene}, {@code bordvaert}, {@code foelgeskab}. */
+	public EventBody welcome(String... welcome) {
+		this.welcome = List.of(welcome);
+		return this;
+	}
+
 	public EventBody priceDkk(int priceDkk) {
 		this.priceDkk = priceDkk;
 		return this;
@@ -146,6 +154,7 @@ public final class EventBody {
 		body.put("capacity", 40);
 		body.put("registrationUrl", "https://example.dk/tilmeld");
 		body.putArray("accessibility").add("wheelchair");
+		strings(body.putArray("welcome"), this.welcome);
 		return body;
 	}
 

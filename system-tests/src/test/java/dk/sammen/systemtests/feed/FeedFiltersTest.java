@@ -67,6 +67,7 @@ class FeedFiltersTest {
 			.arenas("fritid-og-faellesskaber")
 			.interventionTypes("socialt-netvaerk")
 			.targetGroups("aeldre")
+			.welcome("kom-alene", "bordvaert")
 			.priceDkk(0);
 		this.aarhusEvent = this.gateway.publishEvent(partner, aarhus);
 		this.aarhusEventEnds = aarhus.startsAt().plusHours(2);
@@ -81,6 +82,7 @@ class FeedFiltersTest {
 					.arenas("arbejdsliv-og-beskaeftigelse")
 					.interventionTypes("psykoedukation")
 					.targetGroups("unge")
+					.welcome("foelgeskab")
 					.priceDkk(50));
 		this.aalborgRadio = this.gateway.publishActivity(OTHER_CAMPAIGN,
 				ActivityBody.in(AALBORG, daysAhead(27, 10, 0)).kind("radio-segment").title("Radioindslag"));
@@ -157,6 +159,14 @@ class FeedFiltersTest {
 	void free_keepsOnlyFreeEvents_andFalseOnlyPaidOnes() {
 		assertFeed(both().and("free", true), this.aarhusEvent);
 		assertFeed(both().and("free", false), this.aalborgEvent);
+	}
+
+	@Test
+	void welcome_keepsEventsWithAnyOfTheFlags_andNoActivities() {
+		assertFeed(both().and("welcome", "kom-alene"), this.aarhusEvent);
+		assertFeed(both().and("welcome", "foelgeskab"), this.aalborgEvent);
+		assertFeed(both().and("welcome", "bordvaert").and("welcome", "foelgeskab"), this.aarhusEvent,
+				this.aalborgEvent);
 	}
 
 	@Test
