@@ -145,7 +145,7 @@ class LetterComposer {
 	private ListedItem listedItem(UpcomingItem item) {
 		URI url = (item.url() != null) ? URI.create(item.url()) : this.links.event(item.sourceId());
 		return new ListedItem(item.title(), item.startsAt().atZone(DanmarkSpiserSammenWeek.DANISH_TIME), item.where(),
-				item.online(), url, item.isCancelled());
+				item.online(), url, item.isCancelled(), item.welcome());
 	}
 
 	private Recipient recipient(Subscriber subscriber) {

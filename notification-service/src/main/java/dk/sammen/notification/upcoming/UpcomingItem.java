@@ -1,6 +1,7 @@
 package dk.sammen.notification.upcoming;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +19,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param where venue and city, or null when online or nationwide
  * @param url where to read more or sign up, or null to use the public event page
  * @param ceId the CloudEvent that last changed it, to tell a redelivery from a stale snapshot
+ * @param welcome how a newcomer is received (events only; CONTRACT section 9)
  */
 @Document(UpcomingItem.COLLECTION)
 public record UpcomingItem(@Id String id, String kind, String sourceId, long version, String status, String title,
 		String programme, @Nullable String campaign, @Indexed Instant startsAt, @Nullable Instant endsAt,
 		@Nullable String kommuneCode, @Nullable String regionCode, @Nullable String where, boolean online,
-		@Nullable String url, String ceId) {
+		@Nullable String url, String ceId, List<String> welcome) {
+
+	/** Items stored before the welcome existed read as saying nothing about it. */
+	public UpcomingItem {
+		welcome = (welcome != null) ? welcome : List.of();
+	}
 
 	static final String COLLECTION = "upcoming";
 

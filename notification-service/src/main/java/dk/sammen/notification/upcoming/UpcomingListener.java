@@ -2,6 +2,7 @@ package dk.sammen.notification.upcoming;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,7 @@ class UpcomingListener {
 		UpcomingItem item = new UpcomingItem("activity:" + snapshot.id(), UpcomingItem.CAMPAIGN_ACTIVITY,
 				snapshot.id(), snapshot.version(), snapshot.status(), snapshot.title(),
 				Programmes.VAER_EN_SOM_RAEKKER_UD, snapshot.campaign(), snapshot.startsAt(), snapshot.endsAt(),
-				snapshot.kommuneCode(), snapshot.regionCode(), where, false, snapshot.url(), event.id());
+				snapshot.kommuneCode(), snapshot.regionCode(), where, false, snapshot.url(), event.id(), List.of());
 		UpcomingItems.Outcome outcome = this.items.apply(item).block(WAIT);
 		this.metrics.processed(record.topic(), event.type(), (outcome != null) ? outcome.tag() : "stale");
 	}
@@ -132,7 +133,8 @@ class UpcomingListener {
 		return new UpcomingItem("event:" + snapshot.id(), UpcomingItem.EVENT, snapshot.id(), snapshot.version(),
 				snapshot.status(), snapshot.title(), snapshot.programme(), snapshot.campaign(), snapshot.startsAt(),
 				snapshot.endsAt(), (location != null) ? location.kommuneCode() : null,
-				(location != null) ? location.regionCode() : null, where, snapshot.online() != null, url, ceId);
+				(location != null) ? location.regionCode() : null, where, snapshot.online() != null, url, ceId,
+				snapshot.welcome());
 	}
 
 	private <T> T read(CloudEventRecord event, Class<T> type) {

@@ -143,6 +143,23 @@ class LetterRendererTests {
 	}
 
 	@Test
+	void showsWelcome_inWordsInBothParts_andExplainsItInTheAnnouncement() {
+		ListedItem welcoming = new ListedItem("Fællesspisning", THURSDAY_EVENING, "Salen", false,
+				URI.create("https://sammen.example/events/ev-5"), false, List.of("kom-alene", "foelgeskab", "ukendt"));
+
+		LetterRenderer.Rendered danish = this.renderer.render(announcement(welcoming),
+				subscriber("a@sammen.example", Language.DA));
+		LetterRenderer.Rendered english = this.renderer.render(new Letter.InstantNotice(welcoming),
+				subscriber("a@sammen.example", Language.EN));
+
+		assertThat(danish.text()).contains("✓ Kom alene – nogen tager imod dig\n✓ Følgeskab kan arrangeres",
+				"Ved måltider markeret »Kom alene«").doesNotContain("ukendt");
+		assertThat(danish.html()).contains("✓ Kom alene – nogen tager imod dig", "✓ Følgeskab kan arrangeres");
+		assertThat(english.text()).contains("✓ Come alone – someone will welcome you");
+		assertThat(english.html()).contains("✓ A companion can be arranged").doesNotContain("Kom alene");
+	}
+
+	@Test
 	void invitesToHost_whenAnnouncementHasNoMeals() {
 		String withMeals = this.renderer.render(announcement(meal()), subscriber("a@sammen.example", Language.DA)).text();
 		String withoutMeals = this.renderer.render(announcement(), subscriber("a@sammen.example", Language.DA)).text();

@@ -66,9 +66,10 @@ class NewsletterPathTest {
 
 		Partner partner = this.gateway.newPartner("Viborg Fællesspisning " + unique);
 		String title = "Torsdagsspisning i Viborg " + unique;
-		this.gateway.publishEvent(partner, EventBody.in(TOWN, daysAhead(2, 17, 30)).title(title));
+		this.gateway.publishEvent(partner, EventBody.in(TOWN, daysAhead(2, 17, 30)).title(title).welcome("kom-alene"));
 		List<Letter> instantLetters = this.mailbox.awaitLetters(instant, 2, MAIL_BUDGET);
 		assertThat(instantLetters.get(1).subject()).isEqualTo("New event: " + title);
+		assertThat(instantLetters.get(1).text()).contains("✓ Come alone – someone will welcome you");
 
 		JsonNode digest = completed(this.gateway.startEdition(JSON.createObjectNode().put("kind", "weekly-digest")));
 		assertThat(digest.path("sent").asInt()).isGreaterThanOrEqualTo(1);
@@ -78,7 +79,7 @@ class NewsletterPathTest {
 		assertThat(weeklyLetters).hasSize(2);
 		Letter digestLetter = weeklyLetters.get(1);
 		assertThat(digestLetter.subject()).startsWith("Det sker nær dig");
-		assertThat(digestLetter.text()).contains(title);
+		assertThat(digestLetter.text()).contains(title, "✓ Kom alene – nogen tager imod dig");
 		assertThat(digestLetter.html()).contains(title);
 		assertThat(digestLetter.listUnsubscribe()).contains("/api/v1/subscriptions/unsubscribe?token=");
 		assertThat(digestLetter.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
