@@ -7,11 +7,8 @@ import reactor.core.publisher.Mono;
 
 import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
-import org.springframework.dao.DuplicateKeyException;
+import dk.sammen.platform.readmodel.SnapshotUpserts;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,51 +22,26 @@ class ParticipationStore {
 
 	static final String DANMARK_SPISER_SAMMEN = "danmark-spiser-sammen";
 
-	/** What applying a CloudEvent did, the {@code outcome} tag of {@code sammen.consumer.processed}. */
-	enum Outcome {
-
-		APPLIED, DUPLICATE, STALE;
-
-		String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
-		}
-
-	}
-
-	private final ReactiveMongoTemplate mongo;
+	private final SnapshotUpserts upserts;
 
 	private final Clock clock;
 
 	ParticipationStore(ReactiveMongoTemplate mongo, Clock clock) {
-		this.mongo = mongo;
+		this.upserts = new SnapshotUpserts(mongo);
 		this.clock = clock;
 	}
 
-	Mono<Outcome> apply(EventSnapshotV1 snapshot, String ceId) {
+	Mono<SnapshotUpserts.Outcome> apply(EventSnapshotV1 snapshot, String ceId) {
 		Instant now = this.clock.instant();
 		EventSnapshotV1.LocationV1 location = snapshot.location();
 		String dssWeek = DANMARK_SPISER_SAMMEN.equals(snapshot.programme())
 				? DanmarkSpiserSammenWeek.containing(snapshot.startsAt()).map(ParticipationStore::key).orElse(null)
 				: null;
-		Query olderOrAbsent = Query.query(Criteria.where("_id").is(snapshot.id()).and("version").lt(snapshot.version()));
-		Update update = new Update().set("version", snapshot.version())
-			.set("status", snapshot.status())
-			.set("programme", snapshot.programme())
-			.set("campaign", snapshot.campaign())
-			.set("organisationId", snapshot.organisationId())
-			.set("kommuneCode", (location != null) ? location.kommuneCode() : null)
-			.set("regionCode", (location != null) ? location.regionCode() : null)
-			.set("startsAt", snapshot.startsAt())
-			.set("endsAt", snapshot.endsAt())
-			.set("dssWeek", dssWeek)
-			.set("ceId", ceId)
-			.set("appliedAt", now);
-		return this.mongo.upsert(olderOrAbsent, update, Participation.class)
-			.thenReturn(Outcome.APPLIED)
-			// the document is there at this version or a newer one: the upsert's insert collides on _id
-			.onErrorResume(DuplicateKeyException.class, (ex) -> this.mongo.findById(snapshot.id(), Participation.class)
-				.map((current) -> ceId.equals(current.ceId()) ? Outcome.DUPLICATE : Outcome.STALE)
-				.defaultIfEmpty(Outcome.STALE));
+		Participation participation = new Participation(snapshot.id(), snapshot.version(), snapshot.status(),
+				snapshot.programme(), snapshot.campaign(), snapshot.organisationId(),
+				(location != null) ? location.kommuneCode() : null, (location != null) ? location.regionCode() : null,
+				snapshot.startsAt(), snapshot.endsAt(), dssWeek, ceId, now);
+		return this.upserts.apply(participation, snapshot.id(), snapshot.version(), ceId);
 	}
 
 	static String key(DanmarkSpiserSammenWeek week) {

@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import dk.sammen.platform.readmodel.SnapshotUpserts;
 
 /**
  * The read model: applies snapshots idempotently and answers the questions letters ask. Each
@@ -28,43 +28,15 @@ public class UpcomingItems {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final SnapshotUpserts upserts;
+
 	UpcomingItems(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
+		this.upserts = new SnapshotUpserts(mongo);
 	}
 
-	/** What applying a snapshot did, the {@code outcome} tag of {@code sammen.consumer.processed}. */
-	enum Outcome {
-
-		APPLIED, DUPLICATE, STALE;
-
-		String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
-		}
-
-	}
-
-	Mono<Outcome> apply(UpcomingItem item) {
-		Query olderOrAbsent = Query.query(Criteria.where("_id").is(item.id()).and("version").lt(item.version()));
-		Update update = new Update().set("kind", item.kind())
-			.set("sourceId", item.sourceId())
-			.set("version", item.version())
-			.set("status", item.status())
-			.set("title", item.title())
-			.set("programme", item.programme())
-			.set("campaign", item.campaign())
-			.set("startsAt", item.startsAt())
-			.set("endsAt", item.endsAt())
-			.set("kommuneCode", item.kommuneCode())
-			.set("regionCode", item.regionCode())
-			.set("where", item.where())
-			.set("online", item.online())
-			.set("url", item.url())
-			.set("ceId", item.ceId());
-		return this.mongo.upsert(olderOrAbsent, update, UpcomingItem.class)
-			.thenReturn(Outcome.APPLIED)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> this.mongo.findById(item.id(), UpcomingItem.class)
-				.map((current) -> item.ceId().equals(current.ceId()) ? Outcome.DUPLICATE : Outcome.STALE)
-				.defaultIfEmpty(Outcome.STALE));
+	Mono<SnapshotUpserts.Outcome> apply(UpcomingItem item) {
+		return this.upserts.apply(item, item.id(), item.version(), item.ceId());
 	}
 
 	public Mono<UpcomingItem> event(String eventId) {

@@ -27,6 +27,7 @@ import dk.sammen.platform.consumer.PoisonMessageException;
 import dk.sammen.platform.geography.Kommune;
 import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.programme.Programmes;
+import dk.sammen.platform.readmodel.SnapshotUpserts;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -91,7 +92,7 @@ class UpcomingListener {
 		require(event, snapshot.id() != null && snapshot.status() != null && snapshot.programme() != null
 				&& snapshot.title() != null && snapshot.startsAt() != null, snapshot.id());
 		UpcomingItem item = itemOf(snapshot, event.id());
-		UpcomingItems.Outcome outcome = this.items.apply(item).block(WAIT);
+		SnapshotUpserts.Outcome outcome = this.items.apply(item).block(WAIT);
 		if (CloudEventTypes.EVENT_PUBLISHED_V1.equals(event.type()) && snapshot.startsAt().isAfter(this.clock.instant())) {
 			this.editions.instantNotice(snapshot.id(), snapshot.programme(), item.kommuneCode(), item.regionCode())
 				.block(WAIT);
@@ -121,7 +122,7 @@ class UpcomingListener {
 				snapshot.id(), snapshot.version(), snapshot.status(), snapshot.title(),
 				Programmes.VAER_EN_SOM_RAEKKER_UD, snapshot.campaign(), snapshot.startsAt(), snapshot.endsAt(),
 				snapshot.kommuneCode(), snapshot.regionCode(), where, false, snapshot.url(), event.id(), List.of());
-		UpcomingItems.Outcome outcome = this.items.apply(item).block(WAIT);
+		SnapshotUpserts.Outcome outcome = this.items.apply(item).block(WAIT);
 		this.metrics.processed(record.topic(), event.type(), (outcome != null) ? outcome.tag() : "stale");
 	}
 
