@@ -51,7 +51,9 @@ final class CoverageCalculator {
 			}
 		}
 		List<KommuneCoverage> kommuneCoverage = new ArrayList<>();
-		for (Kommune kommune : this.kommuner.all()) {
+		// the reference list's map has no order; answers list kommuner by code
+		List<Kommune> byCode = this.kommuner.all().stream().sorted(Comparator.comparing(Kommune::code)).toList();
+		for (Kommune kommune : byCode) {
 			Tally tally = byKommune.getOrDefault(kommune.code(), new Tally());
 			int within = CoverageRules.within(kommune.point(), places, query.withinKm());
 			Double nearest = CoverageRules.nearestKm(kommune.point(), places);

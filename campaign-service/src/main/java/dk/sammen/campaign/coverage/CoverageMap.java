@@ -24,13 +24,13 @@ final class CoverageMap {
 
 	private static final double LON_SCALE = Math.cos(Math.toRadians(56));
 
-	private static final int TOP = 78;
+	private static final int TOP = 96;
 
 	private static final int LEFT = 20;
 
 	private static final int WIDTH = 760;
 
-	private static final int HEIGHT = 720;
+	private static final int HEIGHT = 700;
 
 	/** Lower bounds of the colour classes and their colours; the first is the gap. */
 	static final List<Class> CLASSES = List.of(new Class(0, 0, "#c0392b", "ingen tilbud"),
@@ -57,9 +57,16 @@ final class CoverageMap {
 		svg.append("<text x=\"20\" y=\"50\" font-size=\"12\">Periode ").append(Svg.day(report.from(), false))
 			.append(" – ").append(Svg.day(report.to(), true)).append(filters(report.filters())).append("</text>\n");
 		svg.append("<text x=\"20\" y=\"66\" font-size=\"12\" fill=\"#444\">PUNKTKORT: én cirkel pr. kommune i ")
-			.append("kommunens referencepunkt, ikke kommunegrænser. Cirklens areal følger indbyggertallet.</text>\n");
+			.append("kommunens referencepunkt, ikke kommunegrænser.</text>\n");
+		svg.append("<text x=\"20\" y=\"82\" font-size=\"12\" fill=\"#444\">Cirklens areal følger ")
+			.append("indbyggertallet; farven antallet af tilbud i kommunen.</text>\n");
 		svg.append("<g id=\"kommuner\">\n");
-		for (KommuneCoverage kommune : report.kommuner()) {
+		// the largest first, so that small kommuner around a city stay visible on top of it
+		List<KommuneCoverage> largestFirst = report.kommuner().stream()
+			.sorted(java.util.Comparator.comparingInt(KommuneCoverage::population).reversed()
+				.thenComparing(KommuneCoverage::code))
+			.toList();
+		for (KommuneCoverage kommune : largestFirst) {
 			GeoPoint point = kommuner.byCode(kommune.code()).orElseThrow().point();
 			Class kind = classOf(kommune.offers().events());
 			double radius = 3 + 1.5 * Math.sqrt(kommune.population() / 10000.0);
@@ -73,9 +80,11 @@ final class CoverageMap {
 		}
 		svg.append("</g>\n");
 		legend(svg);
+		svg.append("<text x=\"20\" y=\"").append(HEIGHT - 26).append("\" font-size=\"10\" fill=\"#444\">")
+			.append("Kilde: Sammen, offentliggjorte arrangementer i perioden, der ikke er forbi.</text>\n");
 		svg.append("<text x=\"20\" y=\"").append(HEIGHT - 12).append("\" font-size=\"10\" fill=\"#444\">")
-			.append("Kilde: Sammen (offentliggjorte arrangementer, der ikke er forbi). Indbyggertal: ")
-			.append(Svg.text(report.populationSource())).append(".</text>\n");
+			.append("Indbyggertal: omtrentlige tal efter Danmarks Statistik FOLK1A, 1. januar 2024, afrundet til 100 ")
+			.append("(se README).</text>\n");
 		svg.append("</svg>\n");
 		return svg.toString();
 	}
