@@ -131,6 +131,7 @@ class CoverageTests extends CampaignIntegrationTest {
 	void coverage_knownEvents_everyCountPerKommuneRegionAndCountry() {
 		feed();
 		JsonNode body = getJson("/api/v1/coverage?" + PERIOD);
+		artifact("coverage.json", body.toPrettyString());
 
 		assertThat(body.get("withinKm").asDouble()).isEqualTo(10);
 		assertThat(body.get("from").asString()).isEqualTo("2033-02-28T23:00:00Z");
@@ -237,6 +238,7 @@ class CoverageTests extends CampaignIntegrationTest {
 	void gaps_rankedByPopulation_areKommunerWithoutOfferLargestFirst() {
 		feed();
 		JsonNode gaps = getJson("/api/v1/coverage/gaps?" + PERIOD);
+		artifact("gaps.json", gaps.toPrettyString());
 		assertThat(gaps.get("rankedBy").asString()).isEqualTo("population");
 		assertThat(gaps.get("count").asInt()).isEqualTo(96);
 		List<String> codes = new ArrayList<>();
@@ -290,6 +292,7 @@ class CoverageTests extends CampaignIntegrationTest {
 			.exchange().expectStatus().isOk().expectHeader().contentType("text/csv;charset=UTF-8")
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(byAccept).isEqualTo(bySuffix);
+		artifact("coverage.csv", bySuffix);
 		List<String> lines = List.of(bySuffix.split("\r\n"));
 		assertThat(lines).hasSize(99);
 		assertThat(lines.get(0)).isEqualTo("kommune_code,kommune_name,region_code,region_name,population,events,"
@@ -329,6 +332,7 @@ class CoverageTests extends CampaignIntegrationTest {
 			.bodyValue(activity("2033-03-04T19:00:00+01:00", HOLSTEBRO)).exchange().expectStatus().isCreated();
 
 		JsonNode reach = getJson("/api/v1/coverage/reach?from=2033-02-01&to=2033-04-30");
+		artifact("reach.json", reach.toPrettyString());
 		assertThat(reach.get("campaign").asString()).isEqualTo(campaign);
 		assertThat(reach.get("months")).extracting((m) -> m.get("month").asString())
 			.containsExactly("2033-02", "2033-03", "2033-04");
@@ -438,6 +442,17 @@ class CoverageTests extends CampaignIntegrationTest {
 			return done.test(last[0]);
 		});
 		return last[0];
+	}
+
+	/** Keeps an answer under {@code target/coverage-artifacts/}, to look at (the README's examples come from there). */
+	private static void artifact(String name, String content) {
+		try {
+			java.nio.file.Files.createDirectories(SvgChecks.ARTIFACTS);
+			java.nio.file.Files.writeString(SvgChecks.ARTIFACTS.resolve(name), content, StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static JsonNode kommune(JsonNode body, String code) {
