@@ -6,10 +6,12 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -123,7 +125,7 @@ class CampaignReach {
 							series(both.getT2(), current)));
 				}
 				return new Reach(period.campaign(), this.clock.instant(), start, end,
-						java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(this.kommuner.regions())),
+						Collections.unmodifiableMap(new TreeMap<>(this.kommuner.regions())),
 						List.copyOf(months));
 			});
 	}
@@ -145,7 +147,7 @@ class CampaignReach {
 				byRegion.merge(item.regionCode(), 1, Integer::sum);
 			}
 		}
-		return new Reach.Series(total, java.util.Collections.unmodifiableMap(byRegion), withoutRegion);
+		return new Reach.Series(total, Collections.unmodifiableMap(byRegion), withoutRegion);
 	}
 
 	private static YearMonth month(Instant instant) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dk.sammen.platform.geography.Kommuner;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -39,6 +40,8 @@ class Coverage {
 			.and("startsAt").lt(query.to()));
 		return this.mongo.find(candidates, Offer.class)
 			.collectList()
+			// distances for every kommune are CPU work: off the event loop, onto the CPU-bound workers
+			.publishOn(Schedulers.parallel())
 			.map((offers) -> this.calculator.report(offers, query, now));
 	}
 

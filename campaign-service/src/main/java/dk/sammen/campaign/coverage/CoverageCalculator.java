@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dk.sammen.campaign.coverage.CoverageReport.KommuneCoverage;
 import dk.sammen.platform.geography.GeoPoint;
@@ -30,7 +32,7 @@ final class CoverageCalculator {
 
 	CoverageReport report(Collection<Offer> candidates, CoverageQuery query, Instant now) {
 		List<Offer> counted = candidates.stream().filter((offer) -> CoverageRules.counts(offer, query, now)).toList();
-		List<GeoPoint> places = new ArrayList<>();
+		Map<GeoPoint, Integer> places = new HashMap<>();
 		Map<String, Tally> byKommune = new LinkedHashMap<>();
 		Map<String, Tally> byRegion = new LinkedHashMap<>();
 		Tally national = new Tally();
@@ -47,7 +49,7 @@ final class CoverageCalculator {
 			}
 			GeoPoint place = CoverageRules.position(offer, this.kommuner);
 			if (place != null) {
-				places.add(place);
+				places.merge(place, 1, Integer::sum);
 			}
 		}
 		List<KommuneCoverage> kommuneCoverage = new ArrayList<>();
@@ -62,7 +64,7 @@ final class CoverageCalculator {
 					(nearest != null) ? round(nearest, 1) : null, within > 0));
 		}
 		List<CoverageReport.Region> regions = new ArrayList<>();
-		new java.util.TreeMap<>(this.kommuner.regions()).forEach((code, name) -> {
+		new TreeMap<>(this.kommuner.regions()).forEach((code, name) -> {
 			Share share = share(kommuneCoverage.stream().filter((k) -> k.regionCode().equals(code)).toList());
 			regions.add(new CoverageReport.Region(code, name, share.population(), share.kommuner(),
 					share.withOffers(), share.reachable(), share.ofKommuner(), share.ofPopulation(),

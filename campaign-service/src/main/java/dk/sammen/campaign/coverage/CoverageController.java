@@ -1,6 +1,8 @@
 package dk.sammen.campaign.coverage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableConfigurationProperties(CoverageProperties.class)
 class CoverageController {
 
-	static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
 
@@ -92,7 +94,7 @@ class CoverageController {
 					? "Vær en, som rækker ud" : reach.campaign())));
 	}
 
-	private CoverageQuery query(MultiValueMap<String, String> params, java.util.Set<String> known) {
+	private CoverageQuery query(MultiValueMap<String, String> params, Set<String> known) {
 		return CoverageQuery.parse(params, known, this.clock.instant(), this.properties);
 	}
 

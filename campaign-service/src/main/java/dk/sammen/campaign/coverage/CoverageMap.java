@@ -1,5 +1,6 @@
 package dk.sammen.campaign.coverage;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ final class CoverageMap {
 		svg.append("<g id=\"kommuner\">\n");
 		// the largest first, so that small kommuner around a city stay visible on top of it
 		List<KommuneCoverage> largestFirst = report.kommuner().stream()
-			.sorted(java.util.Comparator.comparingInt(KommuneCoverage::population).reversed()
+			.sorted(Comparator.comparingInt(KommuneCoverage::population).reversed()
 				.thenComparing(KommuneCoverage::code))
 			.toList();
 		for (KommuneCoverage kommune : largestFirst) {

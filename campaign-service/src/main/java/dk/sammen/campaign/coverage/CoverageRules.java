@@ -1,8 +1,8 @@
 package dk.sammen.campaign.coverage;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -51,10 +51,14 @@ final class CoverageRules {
 		return kommuner.byCode(offer.kommuneCode()).map(Kommune::point).orElse(null);
 	}
 
-	/** Kilometres from {@code from} to the nearest of {@code places}, or null when there is none. */
-	static @Nullable Double nearestKm(GeoPoint from, Collection<GeoPoint> places) {
+	/**
+	 * Kilometres from {@code from} to the nearest of {@code places}, or null when there is none.
+	 * Places are counted positions: many offers share their kommune's reference point, so each
+	 * position is measured once.
+	 */
+	static @Nullable Double nearestKm(GeoPoint from, Map<GeoPoint, Integer> places) {
 		Double nearest = null;
-		for (GeoPoint place : places) {
+		for (GeoPoint place : places.keySet()) {
 			double km = from.distanceKm(place);
 			if (nearest == null || km < nearest) {
 				nearest = km;
@@ -63,12 +67,12 @@ final class CoverageRules {
 		return nearest;
 	}
 
-	/** How many of {@code places} lie within {@code radiusKm} of {@code from}, the boundary included. */
-	static int within(GeoPoint from, Collection<GeoPoint> places, double radiusKm) {
+	/** How many offers at {@code places} lie within {@code radiusKm} of {@code from}, the boundary included. */
+	static int within(GeoPoint from, Map<GeoPoint, Integer> places, double radiusKm) {
 		int count = 0;
-		for (GeoPoint place : places) {
-			if (from.distanceKm(place) <= radiusKm) {
-				count++;
+		for (Map.Entry<GeoPoint, Integer> place : places.entrySet()) {
+			if (from.distanceKm(place.getKey()) <= radiusKm) {
+				count += place.getValue();
 			}
 		}
 		return count;

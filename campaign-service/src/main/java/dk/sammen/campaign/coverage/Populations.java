@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dk.sammen.platform.geography.Kommuner;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class Populations {
 
 	Populations(Kommuner kommuner) {
 		this.byKommune = read();
-		Set<String> missing = new java.util.TreeSet<>(kommuner.codes());
+		Set<String> missing = new TreeSet<>(kommuner.codes());
 		missing.removeAll(this.byKommune.keySet());
 		if (!missing.isEmpty()) {
 			throw new IllegalStateException(RESOURCE + " lacks kommuner " + missing);

@@ -2,7 +2,9 @@ package dk.sammen.campaign.coverage;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 
 /** Small helpers for writing SVG by hand: escaping, numbers, Danish dates. */
@@ -25,9 +27,9 @@ final class Svg {
 
 	/** The Danish date of an instant; an exclusive end at midnight shows as the day before. */
 	static LocalDate day(Instant instant, boolean exclusiveEnd) {
-		var local = instant.atZone(DANISH_TIME);
+		ZonedDateTime local = instant.atZone(DANISH_TIME);
 		LocalDate date = local.toLocalDate();
-		return (exclusiveEnd && local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) ? date.minusDays(1) : date;
+		return (exclusiveEnd && local.toLocalTime().equals(LocalTime.MIDNIGHT)) ? date.minusDays(1) : date;
 	}
 
 }

@@ -2,6 +2,7 @@ package dk.sammen.campaign.coverage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,14 +80,24 @@ class CoverageRulesTests {
 	}
 
 	@Test
-	void within_countsPlacesUpToAndIncludingTheRadius() {
+	void within_countsOffersUpToAndIncludingTheRadius() {
 		GeoPoint centre = new GeoPoint(56.0, 10.0);
 		// one degree of latitude is 111.2 km on the platform's sphere
 		GeoPoint nine = new GeoPoint(56.0 + 9 / 111.195, 10.0);
 		GeoPoint eleven = new GeoPoint(56.0 - 11 / 111.195, 10.0);
-		assertThat(CoverageRules.within(centre, List.of(nine, eleven, centre), 10)).isEqualTo(2);
-		assertThat(CoverageRules.within(centre, List.of(nine, eleven, centre), 12)).isEqualTo(3);
-		assertThat(CoverageRules.within(centre, List.of(), 12)).isZero();
+		Map<GeoPoint, Integer> places = Map.of(nine, 1, eleven, 1, centre, 2);
+		assertThat(CoverageRules.within(centre, places, 10)).isEqualTo(3);
+		assertThat(CoverageRules.within(centre, places, 12)).isEqualTo(4);
+		assertThat(CoverageRules.within(centre, Map.of(), 12)).isZero();
+	}
+
+	@Test
+	void within_placeExactlyOnTheRadius_counts() {
+		GeoPoint centre = new GeoPoint(56.0, 10.0);
+		GeoPoint edge = new GeoPoint(56.1, 10.0);
+		double km = centre.distanceKm(edge);
+		assertThat(CoverageRules.within(centre, Map.of(edge, 1), km)).isEqualTo(1);
+		assertThat(CoverageRules.within(centre, Map.of(edge, 1), km - 0.001)).isZero();
 	}
 
 	@Test
@@ -94,8 +105,9 @@ class CoverageRulesTests {
 		GeoPoint centre = new GeoPoint(56.0, 10.0);
 		GeoPoint far = new GeoPoint(57.0, 10.0);
 		GeoPoint near = new GeoPoint(56.1, 10.0);
-		assertThat(CoverageRules.nearestKm(centre, List.of(far, near))).isCloseTo(11.12, org.assertj.core.data.Offset.offset(0.01));
-		assertThat(CoverageRules.nearestKm(centre, List.of())).isNull();
+		assertThat(CoverageRules.nearestKm(centre, Map.of(far, 3, near, 1)))
+			.isCloseTo(11.12, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(CoverageRules.nearestKm(centre, Map.of())).isNull();
 	}
 
 	private static Kommuner kommuners() {
