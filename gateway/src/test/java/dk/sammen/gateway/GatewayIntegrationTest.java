@@ -104,6 +104,8 @@ class GatewayIntegrationTest {
 			"/api/v1/campaigns, campaign-service", "/api/v1/campaigns/vaer-en-som-raekker-ud/stats, campaign-service",
 			"/api/v1/programmes/danmark-spiser-sammen/weeks, campaign-service",
 			"/api/v1/campaign-activities, campaign-service",
+			"/api/v1/coverage?arena=hjem-og-bolig, campaign-service", "/api/v1/coverage.csv, campaign-service",
+			"/api/v1/coverage/gaps?rankBy=distance, campaign-service", "/api/v1/coverage/map.svg, campaign-service",
 			"/api/v1/subscriptions, notification-service",
 			"/api/v1/subscriptions/unsubscribe?token=abc, notification-service",
 			"/api/v1/admin/newsletters, notification-service",

@@ -24,10 +24,11 @@ public class ActivityDirectory {
 	 * A public activity, reduced to what campaign figures count.
 	 *
 	 * @param kommuneCode null when nationwide
+	 * @param startsAt when it starts
 	 * @param over when it ends, or when it starts if it has no end
 	 */
 	public record PublicActivity(String id, boolean cancelled, @Nullable String kommuneCode,
-			@Nullable String regionCode, Instant over) {
+			@Nullable String regionCode, Instant startsAt, Instant over) {
 	}
 
 	public Flux<PublicActivity> publicActivities(String campaign) {
@@ -35,7 +36,8 @@ public class ActivityDirectory {
 			.and("status").in(ActivityVocabulary.PUBLISHED, ActivityVocabulary.CANCELLED));
 		return this.mongo.find(query, CampaignActivity.class)
 			.map((activity) -> new PublicActivity(activity.id(), ActivityVocabulary.CANCELLED.equals(activity.status()),
-					activity.details().kommuneCode(), activity.details().regionCode(), activity.endsAt()));
+					activity.details().kommuneCode(), activity.details().regionCode(), activity.details().startsAt(),
+					activity.endsAt()));
 	}
 
 }

@@ -32,7 +32,7 @@ class RoutingConfiguration {
 						.uri(services.eventsUri()))
 			.route("campaign-service",
 					(route) -> route.path("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/campaign-activities",
-							"/api/v1/programmes/**")
+							"/api/v1/programmes/**", "/api/v1/coverage", "/api/v1/coverage.csv", "/api/v1/coverage/**")
 						.uri(services.campaignUri()))
 			.route("notification-service",
 					(route) -> route
