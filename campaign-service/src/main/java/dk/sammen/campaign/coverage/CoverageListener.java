@@ -12,6 +12,7 @@ import dk.sammen.contracts.event.EventCancelledV1;
 import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.contracts.event.EventUpdatedV1;
+import dk.sammen.platform.readmodel.SnapshotUpserts;
 import dk.sammen.platform.consumer.CloudEventConsumerConfiguration;
 import dk.sammen.platform.consumer.CloudEventRecord;
 import dk.sammen.platform.consumer.ConsumerMetrics;
@@ -72,9 +73,9 @@ class CoverageListener {
 		}
 		requireContract(event, snapshot);
 		// blocking is right here: the listener thread waits for the store before the offset is committed
-		OfferStore.Outcome outcome = this.store.apply(snapshot, event.id()).block(STORE_TIMEOUT);
+		SnapshotUpserts.Outcome outcome = this.store.apply(snapshot, event.id()).block(STORE_TIMEOUT);
 		this.metrics.processed(record.topic(), event.type(),
-				(outcome != null) ? outcome.tag() : OfferStore.Outcome.STALE.tag());
+				(outcome != null) ? outcome.tag() : SnapshotUpserts.Outcome.STALE.tag());
 	}
 
 	private <T> T read(CloudEventRecord event, Class<T> type) {
