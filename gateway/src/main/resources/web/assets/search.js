@@ -242,12 +242,16 @@ async function loadMap() {
 	const params = filters();
 	params.set('limit', '100');
 	status.textContent = t('loading');
+	let feed;
 	let list;
 	try {
-		const response = await fetch(`/api/v1/feed?${params}`, { headers: { Accept: 'application/ld+json' } });
+		// the JSON feed for the list the map falls back to, JSON-LD (same query) for the positions
+		const [json, response] = await Promise.all([api(`/api/v1/feed?${params}`),
+			fetch(`/api/v1/feed?${params}`, { headers: { Accept: 'application/ld+json' } })]);
 		if (!response.ok) {
 			throw Object.assign(new Error(), { status: response.status, retryAfter: response.headers.get('Retry-After') });
 		}
+		feed = json;
 		list = await response.json();
 	}
 	catch (error) {
@@ -256,8 +260,8 @@ async function loadMap() {
 	}
 	const events = list.itemListElement.map((element) => element.item);
 	const items = events.map(fromJsonLd);
-	status.textContent = items.length ? t('results', items.length, false) : t('noResults');
-	fillFallback(items);
+	announce(feed, feed.items.length);
+	fillFallback(feed.items);
 	if (state.degraded) {
 		return;
 	}

@@ -49,8 +49,9 @@ public final class SystemStack implements AutoCloseable {
 		recreate(logs);
 		Path data = temporaryDirectory();
 		PrintStream out = printStream(logs.resolve("local-stack.txt"));
+		StackPorts ports = StackPorts.free();
 		LocalStack stack = LocalStack.builder(root)
-			.ports(StackPorts.free())
+			.ports(ports)
 			.dataDirectory(data)
 			.logDirectory(logs)
 			.seed(false)
@@ -59,6 +60,8 @@ public final class SystemStack implements AutoCloseable {
 			// a source that is back is asked again after 2 s instead of 30 s, so the partial-answer
 			// test sees the recovery quickly even if the breaker opened
 			.serviceEnvironment("gateway", "SAMMEN_GATEWAY_FEED_CIRCUITBREAKER_WAITINOPENSTATE", "2s")
+			// the links in mails lead to this run's gateway, as they lead to the public address in a deployment
+			.serviceEnvironment("notification-service", "SAMMEN_NOTIFICATION_LINKS_BASEURL", "http://127.0.0.1:" + ports.gateway())
 			.out(out)
 			.build();
 		List<String> missing = stack.missingJars();
@@ -85,6 +88,11 @@ public final class SystemStack implements AutoCloseable {
 
 	public String adminKey() {
 		return this.stack.adminKey();
+	}
+
+	/** The dev mailbox's IMAP port: login and password are the recipient's address. */
+	public int imapPort() {
+		return this.stack.ports().imap();
 	}
 
 	/** Stops one service (SIGTERM, as a deployment would) and waits until it is gone. */
