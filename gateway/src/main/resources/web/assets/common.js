@@ -54,6 +54,11 @@ const TEXTS = {
 		status_confirmed: 'Aktivt',
 		status_unsubscribed: 'Afmeldt',
 		confirmErase: 'Tryk igen for at slette alt',
+		'consent-subscribed': 'Du tilmeldte dig',
+		'consent-confirmed': 'Du bekræftede din tilmelding',
+		'consent-subscribe-repeated': 'Du bad om at blive tilmeldt igen',
+		'consent-preferences-updated': 'Du ændrede dine valg',
+		'consent-withdrawn': 'Du afmeldte dig',
 	},
 	en: {
 		skip: 'Skip to content',
@@ -196,6 +201,11 @@ const TEXTS = {
 		status_confirmed: 'Active',
 		status_unsubscribed: 'Unsubscribed',
 		confirmErase: 'Press again to delete everything',
+		'consent-subscribed': 'You subscribed',
+		'consent-confirmed': 'You confirmed your subscription',
+		'consent-subscribe-repeated': 'You asked to subscribe again',
+		'consent-preferences-updated': 'You changed your choices',
+		'consent-withdrawn': 'You unsubscribed',
 	},
 };
 

@@ -25,7 +25,7 @@ function show(subscription) {
 	const when = new Intl.DateTimeFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'da-DK',
 		{ dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 	document.getElementById('history').replaceChildren(...(subscription.consents ?? []).map((consent) =>
-		el('li', {}, `${when.format(new Date(consent.at))}: ${consent.action}`)));
+		el('li', {}, `${when.format(new Date(consent.at))}: ${t(`consent-${consent.action}`)}`)));
 	document.getElementById('subscription').hidden = false;
 }
 

@@ -25,6 +25,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,11 @@ class PublicPageTest {
 				EventBody.in(SVENDBORG, Times.daysAhead(3, 15, 0)).title("Læsekreds i Svendborg"));
 	}
 
+	@AfterEach
+	void noPageBrokeItsContentSecurityPolicy() {
+		assertThat(this.browser.policyViolations()).isEmpty();
+	}
+
 	@AfterAll
 	void closeBrowser() {
 		if (this.browser != null) {
@@ -121,7 +127,6 @@ class PublicPageTest {
 		assertThat(page).hasURL(Pattern.compile("[?&]kommune=0329"));
 		Browser.screenshot(page, "list");
 		Browser.assertAccessible(page, "list");
-		assertThat(this.browser.policyViolations()).isEmpty();
 		page.close();
 	}
 
@@ -223,6 +228,7 @@ class PublicPageTest {
 		assertThat(page.locator("#me-status")).hasText("Aktivt");
 		assertThat(page.getByLabel("Ringsted", exact())).isChecked();
 		assertThat(page.getByLabel("Danmark Spiser Sammen", exact())).isChecked();
+		assertThat(page.locator("#history")).containsText("Du bekræftede din tilmelding");
 		Browser.screenshot(page, "manage");
 		Browser.assertAccessible(page, "manage");
 
