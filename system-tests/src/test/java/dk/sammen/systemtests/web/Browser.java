@@ -47,10 +47,16 @@ final class Browser implements AutoCloseable {
 		this.chromium = chromium;
 	}
 
-	/** Skips the calling test class, with the reason, where no Chromium is installed. */
+	static final String NO_CHROMIUM = "No Chromium at /usr/bin/chromium (or -Dsammen.chromium): the web tests need "
+			+ "Debian's chromium package (apt-get install chromium), which .ci/run installs";
+
+	/** For {@code @EnabledIf}: decided before the stack is started for nothing. */
+	static boolean chromiumInstalled() {
+		return Files.isExecutable(CHROMIUM);
+	}
+
 	static Browser launch() {
-		assumeTrue(Files.isExecutable(CHROMIUM), "No Chromium at " + CHROMIUM
-				+ ": the web tests need Debian's chromium package (apt-get install chromium), which .ci/run installs");
+		assumeTrue(chromiumInstalled(), NO_CHROMIUM);
 		Playwright playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		try {

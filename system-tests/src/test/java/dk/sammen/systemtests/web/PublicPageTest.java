@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import dk.sammen.systemtests.api.EventBody;
 import dk.sammen.systemtests.api.Gateway;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * form through the confirmation mail to the manage page, and the widget on a foreign website.
  * Every page is checked with axe-core; screenshots go to {@code target/screenshots}.
  */
+@EnabledIf(value = "dk.sammen.systemtests.web.Browser#chromiumInstalled", disabledReason = Browser.NO_CHROMIUM)
 @SystemTest
 class PublicPageTest {
 
