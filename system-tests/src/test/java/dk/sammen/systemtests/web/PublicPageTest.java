@@ -169,6 +169,23 @@ class PublicPageTest {
 	}
 
 	@Test
+	void nearMe_withThePositionInRingsted_findsRingstedsEventsOnly() {
+		try (BrowserContext near = this.browser.newContext()) {
+			near.grantPermissions(List.of("geolocation"), new BrowserContext.GrantPermissionsOptions().setOrigin(url("/")));
+			near.setGeolocation(new com.microsoft.playwright.options.Geolocation(RINGSTED.lat(), RINGSTED.lon()));
+			Page page = near.newPage();
+			page.navigate(url("/?programme=local-partnership"));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Brug min position")).click();
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Brug ikke min position")))
+				.isFocused();
+			assertThat(page).hasURL(Pattern.compile("[?&]near=55\\.4691%2C11\\.8151"));
+			assertThat(page.locator("#results > li")).hasCount(2);
+			assertThat(page.locator("#results")).containsText("Strikkecafé i Ringsted Bibliotek");
+			assertThat(page.locator("#results")).not().containsText("Svendborg");
+		}
+	}
+
+	@Test
 	void eventPage_fromTheList_hasJsonLdAndDownloadsItsIcs() throws IOException {
 		Page page = this.context.newPage();
 		page.navigate(url("/?kommune=" + RINGSTED.kommuneCode()));
@@ -183,6 +200,7 @@ class PublicPageTest {
 		assertThat(event.at("/location/geo/latitude").asDouble()).isEqualTo(RINGSTED.lat());
 		assertThat(OffsetDateTime.parse(event.path("startDate").asText()).toInstant())
 			.isEqualTo(this.knitting.startsAt().toInstant());
+		Browser.screenshot(page, "event");
 		Browser.assertAccessible(page, "event");
 
 		Download download = page.waitForDownload(
