@@ -231,8 +231,7 @@ class PublicPageTest {
 		String gatewayUrl = this.gateway.uri("/").toString().replaceAll("/$", "");
 		Mailbox mailbox = new Mailbox(this.stack.imapPort());
 		Page page = this.context.newPage();
-		subscribe(page, address);
-		Browser.assertAccessible(page, "subscribed");
+		subscribe(page, address, true);
 
 		String confirmation = mailbox.awaitMails(address, 1).get(0);
 		page.navigate(Mailbox.link(confirmation, gatewayUrl, "/api/v1/subscriptions/confirm"));
@@ -240,7 +239,7 @@ class PublicPageTest {
 		assertThat(page).hasURL(Pattern.compile("/api/v1/subscriptions/done\\?status=confirmed"));
 
 		// asking again for a confirmed address sends its manage link instead
-		subscribe(page, address);
+		subscribe(page, address, false);
 		String manage = Mailbox.link(mailbox.awaitMails(address, 2).get(1), gatewayUrl, "/api/v1/subscriptions/me");
 		page.navigate(manage);
 		assertThat(page.locator("h1")).hasText("Dit nyhedsbrev");
@@ -306,14 +305,20 @@ class PublicPageTest {
 		page.close();
 	}
 
-	private void subscribe(Page page, String address) {
+	private void subscribe(Page page, String address, boolean checkAccessibility) {
 		page.navigate(url("/abonnement"));
 		page.getByLabel("Din mailadresse").fill(address);
 		page.locator("summary", new Page.LocatorOptions().setHasText("Region Sjælland")).click();
 		page.getByLabel("Ringsted", exact()).check();
 		page.getByLabel("Danmark Spiser Sammen", exact()).check();
+		if (checkAccessibility) {
+			Browser.assertAccessible(page, "subscribe");
+		}
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilmeld")).click();
 		assertThat(page.locator("#message")).containsText("Tjek din indbakke");
+		if (checkAccessibility) {
+			Browser.assertAccessible(page, "subscribed");
+		}
 	}
 
 	private static Page.GetByLabelOptions exact() {
