@@ -1,0 +1,124 @@
+// One partner event, from the public events API, with schema.org JSON-LD for search engines and an
+// "add to calendar" link to the feed's .ics narrowed to this event.
+import { api, el, failure, formatWhen, label, language, setUpPage, t } from './common.js';
+
+setUpPage();
+
+const status = document.getElementById('status');
+const article = document.getElementById('event');
+const id = decodeURIComponent(location.pathname.split('/').pop());
+
+/** The feed's calendar for exactly this event's words, place, programme and time. */
+function icsHref(event) {
+	const params = new URLSearchParams({ q: event.title, programme: event.programme, from: event.startsAt, to: event.endsAt });
+	if (event.location?.kommuneCode) {
+		params.set('kommune', event.location.kommuneCode);
+	}
+	return `/api/v1/feed.ics?${params}`;
+}
+
+/** The little HTML events-service keeps (p br strong em b i ul ol li a), rebuilt element by element. */
+function description(html) {
+	const allowed = new Set(['P', 'BR', 'STRONG', 'EM', 'B', 'I', 'UL', 'OL', 'LI', 'A']);
+	const source = new DOMParser().parseFromString(html, 'text/html').body;
+	const copy = (node) => {
+		if (node.nodeType === Node.TEXT_NODE) {
+			return document.createTextNode(node.textContent);
+		}
+		if (node.nodeType !== Node.ELEMENT_NODE) {
+			return null;
+		}
+		const children = [...node.childNodes].map(copy).filter(Boolean);
+		if (!allowed.has(node.tagName)) {
+			return children.length ? el('span', {}, children) : null;
+		}
+		const attributes = {};
+		if (node.tagName === 'A' && /^https?:\/\//i.test(node.getAttribute('href') ?? '')) {
+			attributes.href = node.getAttribute('href');
+			attributes.rel = 'noopener noreferrer nofollow';
+		}
+		return el(node.tagName.toLowerCase(), attributes, children);
+	};
+	return el('div', { class: 'description' }, [...source.childNodes].map(copy).filter(Boolean));
+}
+
+function jsonLd(event) {
+	const place = event.location ? {
+		'@type': 'Place',
+		name: event.location.venue ?? undefined,
+		address: {
+			'@type': 'PostalAddress', streetAddress: event.location.street ?? undefined,
+			postalCode: event.location.postalCode, addressLocality: event.location.city, addressCountry: 'DK',
+		},
+		geo: (event.location.lat != null) ? { '@type': 'GeoCoordinates', latitude: event.location.lat, longitude: event.location.lon } : undefined,
+	} : null;
+	const online = event.online ? { '@type': 'VirtualLocation', url: event.online.url } : null;
+	const locations = [place, online].filter(Boolean);
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Event',
+		identifier: `event-${event.id}@sammen.dk`,
+		name: event.title,
+		description: new DOMParser().parseFromString(event.description, 'text/html').body.textContent.trim(),
+		startDate: event.startsAt,
+		endDate: event.endsAt,
+		eventStatus: `https://schema.org/${event.status === 'cancelled' ? 'EventCancelled' : 'EventScheduled'}`,
+		eventAttendanceMode: `https://schema.org/${place && online ? 'MixedEventAttendanceMode' : online ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode'}`,
+		location: locations.length === 1 ? locations[0] : locations,
+		organizer: { '@type': 'Organization', name: event.organisationName },
+		offers: (event.priceDkk != null) ? { '@type': 'Offer', price: event.priceDkk, priceCurrency: 'DKK', url: event.registrationUrl ?? undefined } : undefined,
+		inLanguage: event.languages,
+		url: location.href.split('?')[0],
+	};
+}
+
+function fact(term, ...value) {
+	return [el('dt', {}, term), el('dd', {}, ...value)];
+}
+
+function render(event) {
+	const cancelled = event.status === 'cancelled';
+	document.title = `${cancelled ? `${t('cancelled')}: ` : ''}${event.title} – Sammen`;
+	const place = event.location
+		? [event.location.venue, event.location.street, `${event.location.postalCode} ${event.location.city}`]
+			.filter(Boolean).join(', ')
+		: null;
+	const facts = [
+		...fact(t('when'), el('time', { datetime: event.startsAt }, formatWhen(event.startsAt, event.endsAt))),
+		...(place ? fact(t('where'), place) : []),
+		...(event.online ? fact(t('online'), el('a', { href: event.online.url, rel: 'noopener noreferrer' }, t('joinOnline'))) : []),
+		...fact(t('price_'), event.priceDkk ? t('price', event.priceDkk) : t('free')),
+		...(event.targetGroups?.length ? fact(t('for_'), event.targetGroups.map((g) => label('target', g)).join(', ')) : []),
+		...(event.arenas?.length ? fact(t('arenas_'), event.arenas.map((a) => label('arena', a)).join(', ')) : []),
+		...(event.accessibility?.length ? fact(t('accessibility_'), event.accessibility.map((a) => label('access', a)).join(', ')) : []),
+		...fact(t('organiser'), event.organisationName),
+		...(event.capacity ? fact(t('places'), String(event.capacity)) : []),
+	];
+	article.replaceChildren(
+		el('h1', {}, cancelled ? [el('span', { class: 'badge badge-cancelled' }, t('cancelled')), ' '] : '',
+			el('span', { class: cancelled ? 'title cancelled-title' : 'title' }, event.title)),
+		cancelled ? el('p', { class: 'notice', role: 'note' },
+			event.cancellationReason ? t('cancelledBecause', event.cancellationReason) : t('cancelledNoReason')) : '',
+		event.programme === 'danmark-spiser-sammen' ? el('p', {}, el('span', { class: 'badge badge-dsm' }, t('dsm'))) : '',
+		el('dl', { class: 'facts' }, facts),
+		description(event.description),
+		el('p', { class: 'actions' },
+			!cancelled && event.registrationUrl ? el('a', { class: 'button', href: event.registrationUrl, rel: 'noopener noreferrer' }, t('signUp')) : '',
+			' ',
+			el('a', { class: 'button secondary', id: 'ics', href: icsHref(event), download: `sammen-${event.id}.ics` }, t('addToCalendar'))));
+	const data = el('script', { type: 'application/ld+json' });
+	data.textContent = JSON.stringify(jsonLd(event));
+	document.head.append(data);
+	article.hidden = false;
+	status.textContent = '';
+}
+
+if (language() === 'en') {
+	document.getElementById('back').href = '/?lang=en';
+}
+try {
+	render(await api(`/api/v1/events/${encodeURIComponent(id)}`));
+}
+catch (error) {
+	status.textContent = error.status === 404 ? t('notFound') : failure(error);
+}
