@@ -37,6 +37,8 @@ const TEXTS = {
 		for_: 'For hvem',
 		arenas_: 'Område',
 		accessibility_: 'Tilgængelighed',
+		welcome_: 'Når du kommer',
+		transport_: 'Transport',
 		organiser: 'Arrangør',
 		signUp: 'Tilmeld dig',
 		joinOnline: 'Deltag online',
@@ -107,6 +109,7 @@ const TEXTS = {
 		footerIcs: 'This search as a calendar (.ics)',
 		footerAtom: 'This search as a news feed (Atom)',
 		footerApi: 'API for developers',
+		footerCoverage: 'Where are there offers? Map of the municipalities',
 		back: 'Back to the search',
 		addToCalendar: 'Add to calendar (.ics)',
 		subscribeTitle: 'Get the newsletter',
@@ -185,6 +188,11 @@ const TEXTS = {
 		for_: 'Who is it for',
 		arenas_: 'Area of life',
 		accessibility_: 'Accessibility',
+		welcome_: 'When you arrive',
+		transport_: 'Getting there',
+		'welcome-kom-alene': 'Come alone – someone will welcome you',
+		'welcome-bordvaert': 'There is a table host',
+		'welcome-foelgeskab': 'A companion can be arranged',
 		organiser: 'Organiser',
 		signUp: 'Sign up',
 		joinOnline: 'Join online',
@@ -241,6 +249,9 @@ export function label(kind, slug) {
 }
 
 const DANISH_LABELS = {
+	'welcome-kom-alene': 'Kom alene – nogen tager imod dig',
+	'welcome-bordvaert': 'Der er en bordvært',
+	'welcome-foelgeskab': 'Følgeskab kan arrangeres',
 	'programme-danmark-spiser-sammen': 'Danmark Spiser Sammen',
 	'programme-vaer-en-som-raekker-ud': 'Vær en, som rækker ud',
 	'programme-local-partnership': 'Lokale partnerskaber',

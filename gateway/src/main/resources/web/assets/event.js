@@ -83,7 +83,11 @@ function render(event) {
 		? [event.location.venue, event.location.street, `${event.location.postalCode} ${event.location.city}`]
 			.filter(Boolean).join(', ')
 		: null;
+	// how a newcomer is received answers the first question of someone who is lonely, so it comes first
+	const welcome = [...(event.welcome ?? []).map((w) => label('welcome', w)), event.welcomeNote].filter(Boolean);
 	const facts = [
+		...(welcome.length ? fact(t('welcome_'), el('strong', { class: 'welcome' }, welcome.join('. '))) : []),
+		...(event.transportNote ? fact(t('transport_'), event.transportNote) : []),
 		...fact(t('when'), el('time', { datetime: event.startsAt }, formatWhen(event.startsAt, event.endsAt))),
 		...(place ? fact(t('where'), place) : []),
 		...(event.online ? fact(t('online'), el('a', { href: event.online.url, rel: 'noopener noreferrer' }, t('joinOnline'))) : []),

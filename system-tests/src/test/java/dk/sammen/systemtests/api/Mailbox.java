@@ -112,16 +112,28 @@ public final class Mailbox {
 			String text, String html) {
 
 		/**
+		 * The first link in the plain text whose path is {@code path}, with its {@code token}.
+		 * @throws AssertionError if there is none
+		 */
+		public String link(String path) {
+			return linkMatch(path).group();
+		}
+
+		/**
 		 * The {@code token} of the first link in the plain text whose path is {@code path}.
 		 * @throws AssertionError if there is none
 		 */
 		public String tokenOfLink(String path) {
+			return linkMatch(path).group(1);
+		}
+
+		private Matcher linkMatch(String path) {
 			Matcher link = Pattern.compile("https?://\\S+?" + Pattern.quote(path) + "\\?token=([A-Za-z0-9._~-]+)")
 				.matcher(this.text);
 			if (!link.find()) {
 				throw new AssertionError("No link to " + path + " in \"" + this.subject + "\":\n" + this.text);
 			}
-			return link.group(1);
+			return link;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 import dk.sammen.systemtests.api.EventBody;
 import dk.sammen.systemtests.api.Gateway;
+import dk.sammen.systemtests.api.Mailbox;
 import dk.sammen.systemtests.api.Partner;
 import dk.sammen.systemtests.api.Times;
 import dk.sammen.systemtests.api.Town;
@@ -87,7 +89,8 @@ class PublicPageTest {
 		Partner partner = this.gateway.newPartner("Fællesskabsby Ringsted");
 		this.knitting = EventBody.in(RINGSTED, Times.daysAhead(3, 14, 0))
 			.title("Strikkecafé i Ringsted Bibliotek")
-			.description("<p>Tag dit strikketøj med. <strong>Kom alene</strong> – vi tager imod dig.</p>");
+			.description("<p>Tag dit strikketøj med. <strong>Kom alene</strong> – vi tager imod dig.</p>")
+			.welcome("kom-alene", "bordvaert");
 		this.knittingId = this.gateway.publishEvent(partner, this.knitting);
 		this.walkId = this.gateway.publishEvent(partner,
 				EventBody.in(RINGSTED, Times.daysAhead(4, 10, 0)).title("Gåtur langs Ringsted Å"));
@@ -193,6 +196,7 @@ class PublicPageTest {
 		assertThat(page).hasURL(url("/arrangement/" + this.knittingId));
 		assertThat(page.locator("h1")).hasText("Strikkecafé i Ringsted Bibliotek");
 		assertThat(page.locator(".description strong")).hasText("Kom alene");
+		assertThat(page.locator("strong.welcome")).hasText("Kom alene – nogen tager imod dig. Der er en bordvært");
 		JsonNode event = JSON.readTree(page.locator("script[type='application/ld+json']").textContent());
 		assertThat(event.path("@type").asText()).isEqualTo("Event");
 		assertThat(event.path("name").asText()).isEqualTo("Strikkecafé i Ringsted Bibliotek");
@@ -230,17 +234,20 @@ class PublicPageTest {
 		String address = "web-" + UUID.randomUUID().toString().substring(0, 8) + "@example.dk";
 		String gatewayUrl = this.gateway.uri("/").toString().replaceAll("/$", "");
 		Mailbox mailbox = new Mailbox(this.stack.imapPort());
+		Duration mailBudget = Duration.ofSeconds(30);
 		Page page = this.context.newPage();
 		subscribe(page, address, true);
 
-		String confirmation = mailbox.awaitMails(address, 1).get(0);
-		page.navigate(Mailbox.link(confirmation, gatewayUrl, "/api/v1/subscriptions/confirm"));
+		String confirmation = mailbox.awaitLetters(address, 1, mailBudget).get(0).link("/api/v1/subscriptions/confirm");
+		assertThat(confirmation).startsWith(gatewayUrl + "/");
+		page.navigate(confirmation);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekræft")).click();
 		assertThat(page).hasURL(Pattern.compile("/api/v1/subscriptions/done\\?status=confirmed"));
 
 		// asking again for a confirmed address sends its manage link instead
 		subscribe(page, address, false);
-		String manage = Mailbox.link(mailbox.awaitMails(address, 2).get(1), gatewayUrl, "/api/v1/subscriptions/me");
+		String manage = mailbox.awaitLetters(address, 2, mailBudget).get(1).link("/api/v1/subscriptions/me");
+		assertThat(manage).startsWith(gatewayUrl + "/");
 		page.navigate(manage);
 		assertThat(page.locator("h1")).hasText("Dit nyhedsbrev");
 		assertThat(page.locator("#me-email")).hasText(address);
