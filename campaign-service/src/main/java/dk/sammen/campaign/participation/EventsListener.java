@@ -3,17 +3,13 @@ package dk.sammen.campaign.participation;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
-import dk.sammen.contracts.event.EventCancelledV1;
-import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
-import dk.sammen.contracts.event.EventUpdatedV1;
 import dk.sammen.platform.readmodel.SnapshotUpserts;
 import dk.sammen.platform.consumer.CloudEventConsumerConfiguration;
+import dk.sammen.platform.consumer.CloudEventPayloads;
 import dk.sammen.platform.consumer.CloudEventRecord;
 import dk.sammen.platform.consumer.ConsumerMetrics;
 import dk.sammen.platform.consumer.PoisonMessageException;
@@ -40,29 +36,19 @@ class EventsListener {
 
 	private final ConsumerMetrics metrics;
 
-	private final JsonMapper payloads;
+	private final CloudEventPayloads payloads;
 
 	EventsListener(ParticipationStore store, ConsumerMetrics metrics, JsonMapper json) {
 		this.store = store;
 		this.metrics = metrics;
-		// a tolerant reader of new optional fields, strict about the ones the contract requires
-		this.payloads = json.rebuild()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.build();
+		this.payloads = new CloudEventPayloads(json);
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.EVENTS,
 			containerFactory = CloudEventConsumerConfiguration.CONTAINER_FACTORY)
 	void on(ConsumerRecord<String, byte[]> record) {
 		CloudEventRecord event = CloudEventRecord.of(record);
-		EventSnapshotV1 snapshot = switch (event.type()) {
-			case CloudEventTypes.EVENT_PUBLISHED_V1 -> read(event, EventPublishedV1.class).event();
-			case CloudEventTypes.EVENT_UPDATED_V1 -> read(event, EventUpdatedV1.class).event();
-			case CloudEventTypes.EVENT_CANCELLED_V1 -> read(event, EventCancelledV1.class).event();
-			default -> null;
-		};
+		EventSnapshotV1 snapshot = this.payloads.eventSnapshot(event);
 		if (snapshot == null) {
 			this.metrics.processed(record.topic(), event.type(), "ignored");
 			return;
@@ -72,14 +58,6 @@ class EventsListener {
 		SnapshotUpserts.Outcome outcome = this.store.apply(snapshot, event.id()).block(STORE_TIMEOUT);
 		this.metrics.processed(record.topic(), event.type(),
 				(outcome != null) ? outcome.tag() : SnapshotUpserts.Outcome.STALE.tag());
-	}
-
-	private <T> T read(CloudEventRecord event, Class<T> type) {
-		T payload = this.payloads.readValue(event.data(), type);
-		if (payload == null) {
-			throw new PoisonMessageException("CloudEvent " + event.id() + " carries null data");
-		}
-		return payload;
 	}
 
 	/** What the JSON Schema requires and the read model relies on; Jackson lets explicit nulls through. */

@@ -6,21 +6,15 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
-import dk.sammen.contracts.campaign.CampaignActivityCancelledV1;
-import dk.sammen.contracts.campaign.CampaignActivityPublishedV1;
 import dk.sammen.contracts.campaign.CampaignActivitySnapshotV1;
-import dk.sammen.contracts.campaign.CampaignActivityUpdatedV1;
-import dk.sammen.contracts.event.EventCancelledV1;
-import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
-import dk.sammen.contracts.event.EventUpdatedV1;
 import dk.sammen.notification.edition.Editions;
 import dk.sammen.platform.consumer.CloudEventConsumerConfiguration;
+import dk.sammen.platform.consumer.CloudEventPayloads;
 import dk.sammen.platform.consumer.CloudEventRecord;
 import dk.sammen.platform.consumer.ConsumerMetrics;
 import dk.sammen.platform.consumer.PoisonMessageException;
@@ -59,7 +53,7 @@ class UpcomingListener {
 
 	private final Clock clock;
 
-	private final JsonMapper payloads;
+	private final CloudEventPayloads payloads;
 
 	UpcomingListener(UpcomingItems items, Editions editions, Kommuner geography, ConsumerMetrics metrics, Clock clock,
 			JsonMapper json) {
@@ -68,23 +62,14 @@ class UpcomingListener {
 		this.geography = geography;
 		this.metrics = metrics;
 		this.clock = clock;
-		this.payloads = json.rebuild()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.build();
+		this.payloads = new CloudEventPayloads(json);
 	}
 
 	@KafkaListener(id = EVENTS_ID, idIsGroup = false, topics = Topics.EVENTS,
 			containerFactory = CloudEventConsumerConfiguration.CONTAINER_FACTORY)
 	void onEvent(ConsumerRecord<String, byte[]> record) {
 		CloudEventRecord event = CloudEventRecord.of(record);
-		EventSnapshotV1 snapshot = switch (event.type()) {
-			case CloudEventTypes.EVENT_PUBLISHED_V1 -> read(event, EventPublishedV1.class).event();
-			case CloudEventTypes.EVENT_UPDATED_V1 -> read(event, EventUpdatedV1.class).event();
-			case CloudEventTypes.EVENT_CANCELLED_V1 -> read(event, EventCancelledV1.class).event();
-			default -> null;
-		};
+		EventSnapshotV1 snapshot = this.payloads.eventSnapshot(event);
 		if (snapshot == null) {
 			this.metrics.processed(record.topic(), event.type(), "ignored");
 			return;
@@ -104,12 +89,7 @@ class UpcomingListener {
 			containerFactory = CloudEventConsumerConfiguration.CONTAINER_FACTORY)
 	void onActivity(ConsumerRecord<String, byte[]> record) {
 		CloudEventRecord event = CloudEventRecord.of(record);
-		CampaignActivitySnapshotV1 snapshot = switch (event.type()) {
-			case CloudEventTypes.CAMPAIGN_ACTIVITY_PUBLISHED_V1 -> read(event, CampaignActivityPublishedV1.class).activity();
-			case CloudEventTypes.CAMPAIGN_ACTIVITY_UPDATED_V1 -> read(event, CampaignActivityUpdatedV1.class).activity();
-			case CloudEventTypes.CAMPAIGN_ACTIVITY_CANCELLED_V1 -> read(event, CampaignActivityCancelledV1.class).activity();
-			default -> null;
-		};
+		CampaignActivitySnapshotV1 snapshot = this.payloads.activitySnapshot(event);
 		if (snapshot == null) {
 			this.metrics.processed(record.topic(), event.type(), "ignored");
 			return;
@@ -136,14 +116,6 @@ class UpcomingListener {
 				snapshot.endsAt(), (location != null) ? location.kommuneCode() : null,
 				(location != null) ? location.regionCode() : null, where, snapshot.online() != null, url, ceId,
 				snapshot.welcome());
-	}
-
-	private <T> T read(CloudEventRecord event, Class<T> type) {
-		T payload = this.payloads.readValue(event.data(), type);
-		if (payload == null) {
-			throw new PoisonMessageException("CloudEvent " + event.id() + " carries null data");
-		}
-		return payload;
 	}
 
 	private static void require(CloudEventRecord event, boolean complete, @Nullable String id) {
