@@ -1,6 +1,7 @@
 package dk.sammen.contracts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -104,6 +105,18 @@ class PayloadSchemaTests {
 	}
 
 	@Test
+	void accepts_recurringEventWithExceptionsAndACancelledOccurrence() {
+		assertValid(CloudEventTypes.EVENT_UPDATED_V1, new EventUpdatedV1(tuesdayCoffee()));
+	}
+
+	@Test
+	void accepts_snapshotWithoutSchedule_asPayloadsBeforeItExisted() {
+		ObjectNode old = serialize(new EventPublishedV1(holstebroDinner("published")));
+		event(old).remove("schedule");
+		assertThat(PayloadSchemas.validate(CloudEventTypes.EVENT_PUBLISHED_V1, old)).isEmpty();
+	}
+
+	@Test
 	void accepts_snapshotWithoutWelcomeProperties_asPayloadsBeforeTheyExisted() {
 		ObjectNode old = serialize(new EventPublishedV1(holstebroDinner("published")));
 		event(old).remove(List.of("welcome", "welcomeNote", "transportNote"));
@@ -152,6 +165,8 @@ class PayloadSchemaTests {
 
 	static Stream<Violation> violations() {
 		EventPublishedV1 published = new EventPublishedV1(holstebroDinner("published"));
+		EventUpdatedV1 recurring = new EventUpdatedV1(tuesdayCoffee());
+		String updatedType = CloudEventTypes.EVENT_UPDATED_V1;
 		EventCancelledV1 cancelled = new EventCancelledV1(holstebroDinner("cancelled"), "Aflyst");
 		String publishedType = CloudEventTypes.EVENT_PUBLISHED_V1;
 		return Stream.of(
@@ -174,6 +189,16 @@ class PayloadSchemaTests {
 						(node) -> event(node).putArray("welcome").add("velkomstkomite"), "enum@/event/welcome/0"),
 				new Violation("empty welcome note", publishedType, published,
 						(node) -> event(node).put("welcomeNote", ""), "minLength@/event/welcomeNote"),
+				new Violation("daily rule", updatedType, recurring,
+						(node) -> schedule(node).put("rrule", "FREQ=DAILY"), "pattern@/event/schedule/rrule"),
+				new Violation("exception date with a time", updatedType, recurring,
+						(node) -> schedule(node).putArray("exdates").add("2026-12-22T10:00:00Z"),
+						"format@/event/schedule/exdates/0"),
+				new Violation("cancelled occurrence without reason", updatedType, recurring,
+						(node) -> ((ObjectNode) schedule(node).get("cancelled").get(0)).remove("reason"),
+						"required@/event/schedule/cancelled/0 reason"),
+				new Violation("unknown schedule property", updatedType, recurring,
+						(node) -> schedule(node).put("timezone", "UTC"), "additionalProperties@/event/schedule timezone"),
 				new Violation("unknown status", publishedType, published,
 						(node) -> event(node).put("status", "archived"), "enum@/event/status"),
 				new Violation("draft status on published", publishedType, published,
@@ -222,6 +247,22 @@ class PayloadSchemaTests {
 				Instant.parse("2027-03-02T11:00:00Z"));
 	}
 
+	/** Coffee and a chat every Tuesday, not in the Christmas week, one Tuesday called off. */
+	private static EventSnapshotV1 tuesdayCoffee() {
+		EventSnapshotV1 dinner = holstebroDinner("published");
+		return new EventSnapshotV1(dinner.id(), dinner.organisationId(), dinner.organisationName(), "published", 5,
+				"Kaffe og en snak", "Hver tirsdag formiddag.", "local-partnership", null,
+				Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T11:00:00Z"), dinner.location(), null,
+				dinner.arenas(), dinner.interventionTypes(), dinner.targetGroups(), dinner.languages(), 0, null, null,
+				List.of(), List.of("kom-alene"), null, null,
+				new EventSnapshotV1.ScheduleV1("FREQ=WEEKLY;BYDAY=TU;UNTIL=20270629T215959Z",
+						List.of(LocalDate.parse("2026-12-22"), LocalDate.parse("2026-12-29")),
+						List.of(new EventSnapshotV1.CancelledOccurrenceV1(LocalDate.parse("2027-02-09"),
+								"Vinterferie")),
+						Instant.parse("2027-06-29T09:00:00Z")),
+				CREATED, CREATED);
+	}
+
 	private static ApiKeyIssuedV1 apiKeyIssued() {
 		return new ApiKeyIssuedV1("key-42", "org-1", "partner",
 				"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", CREATED);
@@ -238,6 +279,10 @@ class PayloadSchemaTests {
 
 	private static ObjectNode event(ObjectNode payload) {
 		return (ObjectNode) payload.get("event");
+	}
+
+	private static ObjectNode schedule(ObjectNode payload) {
+		return (ObjectNode) event(payload).get("schedule");
 	}
 
 	private static ObjectNode location(ObjectNode payload) {

@@ -1,6 +1,7 @@
 package dk.sammen.contracts.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,8 +13,12 @@ import org.jspecify.annotations.Nullable;
  * {@code welcome}, {@code welcomeNote} and {@code transportNote} (CONTRACT section 9) were added to
  * v1 as optional properties: a consumer that ignores unknown properties, as every consumer here
  * does, reads old and new payloads alike, and a payload without them reads as an event that says
- * nothing about its welcome.
+ * nothing about its welcome. {@code schedule} (recurring offers) was added the same way: without
+ * it, an event happens once, from {@code startsAt} to {@code endsAt}.
  *
+ * @param startsAt when it starts; for a recurring offer, when its first occurrence starts
+ * @param endsAt when it ends; for a recurring offer, when its first occurrence ends
+ * @param schedule how a recurring offer repeats, or null when it happens once
  * @param welcome how a newcomer is received: {@code kom-alene}, {@code bordvaert}, {@code foelgeskab}
  */
 public record EventSnapshotV1(String id, String organisationId, String organisationName, String status, long version,
@@ -22,10 +27,23 @@ public record EventSnapshotV1(String id, String organisationId, String organisat
 		List<String> interventionTypes, List<String> targetGroups, List<String> languages,
 		@Nullable Integer priceDkk, @Nullable Integer capacity, @Nullable String registrationUrl,
 		List<String> accessibility, List<String> welcome, @Nullable String welcomeNote,
-		@Nullable String transportNote, Instant createdAt, Instant updatedAt) {
+		@Nullable String transportNote, @Nullable ScheduleV1 schedule, Instant createdAt, Instant updatedAt) {
 
 	public EventSnapshotV1 {
 		welcome = (welcome != null) ? welcome : List.of();
+	}
+
+	/** An event that happens once, as payloads before {@code schedule} existed. */
+	public EventSnapshotV1(String id, String organisationId, String organisationName, String status, long version,
+			String title, String description, String programme, @Nullable String campaign, Instant startsAt,
+			Instant endsAt, @Nullable LocationV1 location, @Nullable OnlineV1 online, List<String> arenas,
+			List<String> interventionTypes, List<String> targetGroups, List<String> languages,
+			@Nullable Integer priceDkk, @Nullable Integer capacity, @Nullable String registrationUrl,
+			List<String> accessibility, List<String> welcome, @Nullable String welcomeNote,
+			@Nullable String transportNote, Instant createdAt, Instant updatedAt) {
+		this(id, organisationId, organisationName, status, version, title, description, programme, campaign, startsAt,
+				endsAt, location, online, arenas, interventionTypes, targetGroups, languages, priceDkk, capacity,
+				registrationUrl, accessibility, welcome, welcomeNote, transportNote, null, createdAt, updatedAt);
 	}
 
 	/** An event that says nothing about its welcome, as payloads before those fields were. */
@@ -37,7 +55,7 @@ public record EventSnapshotV1(String id, String organisationId, String organisat
 			List<String> accessibility, Instant createdAt, Instant updatedAt) {
 		this(id, organisationId, organisationName, status, version, title, description, programme, campaign, startsAt,
 				endsAt, location, online, arenas, interventionTypes, targetGroups, languages, priceDkk, capacity,
-				registrationUrl, accessibility, List.of(), null, null, createdAt, updatedAt);
+				registrationUrl, accessibility, List.of(), null, null, null, createdAt, updatedAt);
 	}
 
 	public record LocationV1(String venue, String street, String postalCode, String city, String kommuneCode,
@@ -45,6 +63,29 @@ public record EventSnapshotV1(String id, String organisationId, String organisat
 	}
 
 	public record OnlineV1(String url) {
+	}
+
+	/**
+	 * How a recurring offer repeats, in Danish local time from its first occurrence.
+	 *
+	 * @param rrule the RFC 5545 RRULE value (FREQ WEEKLY or MONTHLY; INTERVAL, BYDAY, BYMONTHDAY,
+	 * COUNT, UNTIL in UTC)
+	 * @param exdates Danish dates on which it does not take place (not shown at all)
+	 * @param cancelled single occurrences called off, still shown as cancelled with their reason
+	 * @param seriesEndsAt when the last occurrence ends, or null when the series has no end
+	 */
+	public record ScheduleV1(String rrule, List<LocalDate> exdates, List<CancelledOccurrenceV1> cancelled,
+			@Nullable Instant seriesEndsAt) {
+
+		public ScheduleV1 {
+			exdates = (exdates != null) ? List.copyOf(exdates) : List.of();
+			cancelled = (cancelled != null) ? List.copyOf(cancelled) : List.of();
+		}
+
+	}
+
+	/** One occurrence called off: its Danish date and why. */
+	public record CancelledOccurrenceV1(LocalDate date, String reason) {
 	}
 
 }

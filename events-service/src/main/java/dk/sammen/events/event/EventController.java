@@ -1,6 +1,8 @@
 package dk.sammen.events.event;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -85,6 +87,21 @@ class EventController {
 	Mono<ResponseEntity<EventResponse>> cancel(CallerIdentity caller, @PathVariable String id,
 			@RequestBody(required = false) @Nullable CancelRequest request) {
 		return this.events.cancel(caller, id, (request != null) ? request.reason() : null)
+			.map(EventController::withETag);
+	}
+
+	/** Calls off one occurrence of a recurring offer, named by its Danish date. */
+	@PostMapping("/api/v1/events/{id}/occurrences/{date}/cancel")
+	Mono<ResponseEntity<EventResponse>> cancelOccurrence(CallerIdentity caller, @PathVariable String id,
+			@PathVariable String date, @RequestBody(required = false) @Nullable CancelRequest request) {
+		LocalDate day;
+		try {
+			day = LocalDate.parse(date);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("date", "the occurrence's Danish date, such as 2027-02-09");
+		}
+		return this.events.cancelOccurrence(caller, id, day, (request != null) ? request.reason() : null)
 			.map(EventController::withETag);
 	}
 

@@ -16,13 +16,20 @@ record EventRequest(@Nullable String title, @Nullable String description, @Nulla
 		@Nullable List<String> interventionTypes, @Nullable List<String> targetGroups,
 		@Nullable List<String> languages, @Nullable Integer priceDkk, @Nullable Integer capacity,
 		@Nullable String registrationUrl, @Nullable List<String> accessibility, @Nullable List<String> welcome,
-		@Nullable String welcomeNote, @Nullable String transportNote) {
+		@Nullable String welcomeNote, @Nullable String transportNote, @Nullable ScheduleRequest schedule) {
 
 	record LocationRequest(@Nullable String venue, @Nullable String street, @Nullable String postalCode,
 			@Nullable String city, @Nullable String kommuneCode, @Nullable Double lat, @Nullable Double lon) {
 	}
 
 	record OnlineRequest(@Nullable String url) {
+	}
+
+	/**
+	 * CONTRACT section 9: {@code {"rrule": "FREQ=WEEKLY;BYDAY=TU", "until": "2027-06-29", "exdates": [...]}}.
+	 * Dates are Danish dates; {@code until} and exception dates may also be given as date-times.
+	 */
+	record ScheduleRequest(@Nullable String rrule, @Nullable String until, @Nullable List<String> exdates) {
 	}
 
 }

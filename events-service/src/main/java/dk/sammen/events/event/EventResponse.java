@@ -1,15 +1,24 @@
 package dk.sammen.events.event;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import dk.sammen.platform.schedule.Recurrence;
 import dk.sammen.platform.web.ETags;
 
-/** An event as the API shows it: the partner's fields plus the server-owned ones, times in Danish time. */
+/**
+ * An event as the API shows it: the partner's fields plus the server-owned ones, times in Danish
+ * time. In the public listing a recurring offer appears once per occurrence: {@code startsAt} and
+ * {@code endsAt} are that occurrence's, and a single occurrence called off shows as cancelled with
+ * its reason; {@code schedule} describes the whole series.
+ */
 record EventResponse(String id, String status, String organisationId, String organisationName, long version,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime publishedAt,
 		@Nullable String cancellationReason, String title, String description, String programme,
@@ -17,17 +26,61 @@ record EventResponse(String id, String status, String organisationId, String org
 		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, List<String> languages,
 		@Nullable Integer priceDkk, @Nullable Integer capacity, @Nullable String registrationUrl,
 		List<String> accessibility, List<String> welcome, @Nullable String welcomeNote,
-		@Nullable String transportNote) {
+		@Nullable String transportNote, @Nullable ScheduleView schedule) {
 
 	static EventResponse of(PartnerEvent event) {
 		EventDetails d = event.details();
-		return new EventResponse(event.id(), event.status(), event.organisationId(), event.organisationName(),
+		return of(event, d.startsAt(), event.status(), event.cancellationReason());
+	}
+
+	/** One occurrence of a recurring offer, starting at {@code startsAt}. */
+	static EventResponse occurrence(PartnerEvent event, Instant startsAt) {
+		EventDetails.Schedule schedule = event.details().schedule();
+		LocalDate date = startsAt.atZone(DanmarkSpiserSammenWeek.DANISH_TIME).toLocalDate();
+		EventDetails.CancelledOccurrence cancelled = (schedule != null) ? schedule.cancellation(date).orElse(null)
+				: null;
+		return (cancelled != null && Vocabulary.PUBLISHED.equals(event.status()))
+				? of(event, startsAt, Vocabulary.CANCELLED, cancelled.reason())
+				: of(event, startsAt, event.status(), event.cancellationReason());
+	}
+
+	private static EventResponse of(PartnerEvent event, Instant startsAt, String status,
+			@Nullable String cancellationReason) {
+		EventDetails d = event.details();
+		Instant endsAt = startsAt.plus(Duration.between(d.startsAt(), d.endsAt()));
+		return new EventResponse(event.id(), status, event.organisationId(), event.organisationName(),
 				event.version(), danish(event.createdAt()), danish(event.updatedAt()),
-				(event.publishedAt() != null) ? danish(event.publishedAt()) : null, event.cancellationReason(),
-				d.title(), d.description(), d.programme(), d.campaign(), danish(d.startsAt()), danish(d.endsAt()),
-				d.location(),
+				(event.publishedAt() != null) ? danish(event.publishedAt()) : null, cancellationReason, d.title(),
+				d.description(), d.programme(), d.campaign(), danish(startsAt), danish(endsAt), d.location(),
 				d.online(), d.arenas(), d.interventionTypes(), d.targetGroups(), d.languages(), d.priceDkk(),
-				d.capacity(), d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote());
+				d.capacity(), d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote(),
+				(d.schedule() != null) ? ScheduleView.of(d) : null);
+	}
+
+	/**
+	 * The series of a recurring offer.
+	 *
+	 * @param rrule the RFC 5545 rule, {@code UNTIL} in UTC
+	 * @param until the last Danish day an occurrence may start, if the series ends by date
+	 * @param firstStartsAt the first occurrence (iCalendar {@code DTSTART})
+	 * @param seriesEndsAt when the last occurrence ends, or null when the series has no end
+	 */
+	record ScheduleView(String rrule, @Nullable LocalDate until, @Nullable Integer count, List<LocalDate> exdates,
+			List<EventDetails.CancelledOccurrence> cancelled, OffsetDateTime firstStartsAt,
+			OffsetDateTime firstEndsAt, @Nullable OffsetDateTime seriesEndsAt) {
+
+		static ScheduleView of(EventDetails details) {
+			EventDetails.Schedule schedule = Objects.requireNonNull(details.schedule());
+			Recurrence recurrence = schedule.recurrence();
+			return new ScheduleView(schedule.rrule(),
+					recurrence.until()
+						.map((until) -> until.atZone(DanmarkSpiserSammenWeek.DANISH_TIME).toLocalDate())
+						.orElse(null),
+					recurrence.count().orElse(null), schedule.exdates(), schedule.cancelled(),
+					danish(details.startsAt()), danish(details.endsAt()),
+					(schedule.seriesEndsAt() != null) ? danish(schedule.seriesEndsAt()) : null);
+		}
+
 	}
 
 	/** Times are shown in Danish local time with their offset. */

@@ -2,6 +2,10 @@ package dk.sammen.events.event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +18,7 @@ import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.links.PublicUrl;
 import dk.sammen.platform.problem.Violations;
 import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import dk.sammen.platform.schedule.Recurrence;
 import dk.sammen.platform.text.PlainText;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +37,10 @@ class EventRules {
 	private static final int MAX_NOTE = 500;
 
 	private static final Duration MAX_DURATION = Duration.ofDays(366);
+
+	private static final Duration MAX_OCCURRENCE = Duration.ofHours(24);
+
+	private static final int MAX_EXDATES = 200;
 
 	/** Denmark with a margin, Bornholm and Christiansø included. */
 	private static final double MIN_LAT = 54.4, MAX_LAT = 57.9, MIN_LON = 7.8, MAX_LON = 15.3;
@@ -104,10 +113,74 @@ class EventRules {
 		List<String> welcome = subset(violations, "welcome", request.welcome(), Vocabulary.WELCOME);
 		String welcomeNote = PlainText.optional(violations, "welcomeNote", request.welcomeNote(), MAX_NOTE);
 		String transportNote = PlainText.optional(violations, "transportNote", request.transportNote(), MAX_NOTE);
+		EventDetails.Schedule schedule = (request.schedule() != null)
+				? schedule(violations, request.schedule(), programme, startsAt, endsAt) : null;
 		violations.throwIfAny();
 		return new EventDetails(title, description, programme, campaign, startsAt, endsAt, place, online, arenas,
 				interventionTypes, targetGroups, languages, request.priceDkk(), request.capacity(),
-				request.registrationUrl(), accessibility, welcome, welcomeNote, transportNote);
+				request.registrationUrl(), accessibility, welcome, welcomeNote, transportNote, schedule);
+	}
+
+	/**
+	 * A recurring offer's schedule: the rule must be one {@link Recurrence} accepts, the first
+	 * occurrence must be {@code startsAt} itself (so every format agrees on the series), and one
+	 * occurrence must end before the next day's could start.
+	 */
+	private EventDetails.@Nullable Schedule schedule(Violations violations, EventRequest.ScheduleRequest request,
+			@Nullable String programme, @Nullable Instant startsAt, @Nullable Instant endsAt) {
+		violations.require(!Vocabulary.DANMARK_SPISER_SAMMEN.equals(programme), "schedule",
+				"a Danmark Spiser Sammen meal happens once, in week 17 or 45; post each meal as its own event");
+		LocalDate until = (request.until() != null) ? date(violations, "schedule.until", request.until()) : null;
+		Recurrence recurrence = null;
+		if (request.rrule() == null) {
+			violations.add("schedule.rrule", "required: an RRULE such as FREQ=WEEKLY;BYDAY=TU");
+		}
+		else {
+			try {
+				recurrence = Recurrence.of(request.rrule(), until);
+			}
+			catch (IllegalArgumentException ex) {
+				violations.add("schedule.rrule", ex.getMessage());
+			}
+		}
+		List<String> given = (request.exdates() != null) ? request.exdates() : List.of();
+		violations.require(given.size() <= MAX_EXDATES, "schedule.exdates", "at most " + MAX_EXDATES + " dates");
+		List<LocalDate> exdates = new ArrayList<>();
+		for (int i = 0; i < given.size() && i < MAX_EXDATES; i++) {
+			LocalDate date = (given.get(i) != null) ? date(violations, "schedule.exdates[" + i + "]", given.get(i))
+					: null;
+			if (date != null && !exdates.contains(date)) {
+				exdates.add(date);
+			}
+		}
+		if (recurrence == null || startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
+			return null;
+		}
+		violations.require(Duration.between(startsAt, endsAt).compareTo(MAX_OCCURRENCE) <= 0, "endsAt",
+				"an occurrence of a recurring offer lasts at most 24 hours");
+		violations.require(recurrence.isOccurrence(startsAt, startsAt), "startsAt",
+				"must be the first occurrence of the schedule: a day the rule names");
+		Instant seriesEndsAt = recurrence.lastStart(startsAt)
+			.map((last) -> last.plus(Duration.between(startsAt, endsAt)))
+			.orElse(null);
+		if (until != null) {
+			violations.require(!until.isBefore(startsAt.atZone(DanmarkSpiserSammenWeek.DANISH_TIME).toLocalDate()),
+					"schedule.until", "on or after the day of startsAt");
+		}
+		return new EventDetails.Schedule(recurrence.rule(), exdates.stream().sorted().toList(), List.of(),
+				seriesEndsAt);
+	}
+
+	/** A Danish date, written as a date or as a date-time with offset. */
+	private static @Nullable LocalDate date(Violations violations, String field, String value) {
+		try {
+			return (value.length() == 10) ? LocalDate.parse(value)
+					: OffsetDateTime.parse(value).atZoneSameInstant(DanmarkSpiserSammenWeek.DANISH_TIME).toLocalDate();
+		}
+		catch (DateTimeParseException ex) {
+			violations.add(field, "a date such as 2027-06-29, or a date-time with offset");
+			return null;
+		}
 	}
 
 	private EventDetails.@Nullable Place place(Violations violations, EventRequest.LocationRequest location) {

@@ -3,7 +3,10 @@ package dk.sammen.events.event;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +26,7 @@ import dk.sammen.platform.outbox.AggregateStore;
 import dk.sammen.platform.outbox.OutboxMessage;
 import dk.sammen.platform.problem.ApiProblem;
 import dk.sammen.platform.problem.InvalidInputException;
+import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -129,7 +133,8 @@ class EventService {
 			if (Vocabulary.CANCELLED.equals(event.status())) {
 				return Mono.error(ApiProblem.conflict("A cancelled event can no longer be changed"));
 			}
-			PartnerEvent revised = event.revised(details, this.clock.instant());
+			PartnerEvent revised = event.revised(keepCancelledOccurrences(event.details(), details),
+					this.clock.instant());
 			List<OutboxMessage> messages = event.isPublic() ? List.of(OutboxMessage.of(Topics.EVENTS, id,
 					CloudEventTypes.EVENT_UPDATED_V1, revised.updatedAt(), new EventUpdatedV1(revised.snapshot()),
 					this.json)) : List.of();
@@ -152,10 +157,7 @@ class EventService {
 	}
 
 	Mono<PartnerEvent> cancel(CallerIdentity caller, String id, @Nullable String reason) {
-		String stripped = (reason != null) ? reason.strip() : "";
-		if (stripped.isEmpty() || stripped.length() > 500 || stripped.chars().anyMatch(Character::isISOControl)) {
-			return Mono.error(new InvalidInputException("reason", "required, 1 to 500 characters of plain text"));
-		}
+		String stripped = validReason(reason);
 		return owned(caller, id).flatMap((event) -> switch (event.status()) {
 			case Vocabulary.CANCELLED -> Mono.just(event);
 			case Vocabulary.DRAFT -> Mono.error(ApiProblem.conflict("A draft is not public; delete it instead"));
@@ -166,6 +168,60 @@ class EventService {
 				yield save(event, event.version(), cancelled, List.of(message));
 			}
 		});
+	}
+
+	/**
+	 * Calls off one occurrence of a published recurring offer; the series goes on. Repeating it
+	 * changes nothing.
+	 */
+	Mono<PartnerEvent> cancelOccurrence(CallerIdentity caller, String id, LocalDate date, @Nullable String reason) {
+		String stripped = validReason(reason);
+		return owned(caller, id).flatMap((event) -> {
+			EventDetails.Schedule schedule = event.details().schedule();
+			if (schedule == null) {
+				return Mono.error(ApiProblem.conflict("This event happens once; cancel the event instead"));
+			}
+			if (!Vocabulary.PUBLISHED.equals(event.status())) {
+				return Mono.error(ApiProblem.conflict("Only occurrences of a published series can be cancelled"));
+			}
+			if (schedule.cancellation(date).isPresent()) {
+				return Mono.just(event);
+			}
+			if (!isOccurrence(event.details(), date)) {
+				return Mono.error(ApiProblem.notFound("The series has no occurrence on " + date));
+			}
+			PartnerEvent revised = event.revised(event.details().withSchedule(schedule.withCancelled(date, stripped)),
+					this.clock.instant());
+			OutboxMessage message = OutboxMessage.of(Topics.EVENTS, id, CloudEventTypes.EVENT_UPDATED_V1,
+					revised.updatedAt(), new EventUpdatedV1(revised.snapshot()), this.json);
+			return save(event, event.version(), revised, List.of(message));
+		});
+	}
+
+	/** Whether the series has an occurrence starting on that Danish day (excepted days have none). */
+	private static boolean isOccurrence(EventDetails details, LocalDate date) {
+		EventDetails.Schedule schedule = Objects.requireNonNull(details.schedule());
+		Instant dayStart = date.atStartOfDay(DanmarkSpiserSammenWeek.DANISH_TIME).toInstant();
+		Instant dayEnd = date.plusDays(1).atStartOfDay(DanmarkSpiserSammenWeek.DANISH_TIME).toInstant();
+		return !schedule.recurrence()
+			.starts(details.startsAt(), dayStart, dayEnd, Set.copyOf(schedule.exdates()), 1)
+			.isEmpty();
+	}
+
+	/** A revised series keeps the occurrences called off that it still has. */
+	private static EventDetails keepCancelledOccurrences(EventDetails current, EventDetails revised) {
+		EventDetails.Schedule before = current.schedule();
+		EventDetails.Schedule after = revised.schedule();
+		if (before == null || after == null || before.cancelled().isEmpty()) {
+			return revised;
+		}
+		EventDetails.Schedule kept = after;
+		for (EventDetails.CancelledOccurrence occurrence : before.cancelled()) {
+			if (isOccurrence(revised, occurrence.date())) {
+				kept = kept.withCancelled(occurrence.date(), occurrence.reason());
+			}
+		}
+		return revised.withSchedule(kept);
 	}
 
 	Mono<Void> delete(CallerIdentity caller, String id, @Nullable Long expectedVersion) {
@@ -203,6 +259,14 @@ class EventService {
 	private OutboxMessage published(PartnerEvent event) {
 		return OutboxMessage.of(Topics.EVENTS, event.id(), CloudEventTypes.EVENT_PUBLISHED_V1, event.updatedAt(),
 				new EventPublishedV1(event.snapshot()), this.json);
+	}
+
+	private static String validReason(@Nullable String reason) {
+		String stripped = (reason != null) ? reason.strip() : "";
+		if (stripped.isEmpty() || stripped.length() > 500 || stripped.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputException("reason", "required, 1 to 500 characters of plain text");
+		}
+		return stripped;
 	}
 
 	private static ApiProblem staleVersion(PartnerEvent event) {

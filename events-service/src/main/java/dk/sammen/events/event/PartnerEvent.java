@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "campaign_by_start", def = "{'details.campaign': 1, 'details.startsAt': 1}")
 @CompoundIndex(name = "position", def = "{'details.location.lat': 1, 'details.location.lon': 1}")
 @CompoundIndex(name = "words", def = "{'words': 1}")
+@CompoundIndex(name = "series_by_end", def = "{'details.schedule.seriesEndsAt': 1, 'status': 1}")
 @CompoundIndex(name = "outbox_pending", def = "{'outbox.0': 1}", sparse = true)
 record PartnerEvent(@Id String id, String organisationId, String organisationName, String status, long version,
 		EventDetails details, List<String> words, @Nullable String cancellationReason, @Nullable String requestHash,
@@ -72,8 +73,18 @@ record PartnerEvent(@Id String id, String organisationId, String organisationNam
 		return new EventSnapshotV1(this.id, this.organisationId, this.organisationName, this.status, this.version,
 				d.title(), d.description(), d.programme(), d.campaign(), d.startsAt(), d.endsAt(), location, online,
 				d.arenas(), d.interventionTypes(), d.targetGroups(), d.languages(), d.priceDkk(), d.capacity(),
-				d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote(), this.createdAt,
-				this.updatedAt);
+				d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote(),
+				(d.schedule() != null) ? schedule(d.schedule()) : null, this.createdAt, this.updatedAt);
+	}
+
+	private static EventSnapshotV1.ScheduleV1 schedule(EventDetails.Schedule schedule) {
+		return new EventSnapshotV1.ScheduleV1(schedule.rrule(), schedule.exdates(),
+				schedule.cancelled()
+					.stream()
+					.map((occurrence) -> new EventSnapshotV1.CancelledOccurrenceV1(occurrence.date(),
+							occurrence.reason()))
+					.toList(),
+				schedule.seriesEndsAt());
 	}
 
 	private static List<String> wordsOf(EventDetails details) {

@@ -25,7 +25,7 @@ class EventRulesTests {
 				null, List.of("fritid-og-faellesskaber"), List.of("socialt-netvaerk"), List.of("aeldre", "alle"),
 				List.of("da"), 0, 40, "https://example.dk/tilmeld", List.of("wheelchair", "hearing-loop"),
 				List.of("kom-alene", "bordvaert"), "Spørg efter Karen ved døren; hun viser dig til bordet.",
-				"Bus 3 holder ved døren. Flextur kan bestilles.");
+				"Bus 3 holder ved døren. Flextur kan bestilles.", null);
 	}
 
 	@Test
@@ -48,7 +48,7 @@ class EventRulesTests {
 	void validate_blankNotesAndNoWelcome_readAsNothing() {
 		EventRequest m = meal();
 		EventRequest request = new EventRequest(m.title(), m.description(), m.programme(), m.campaign(), m.startsAt(),
-				m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null, null, "  ", "");
+				m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null, null, "  ", "", null);
 		EventDetails details = this.rules.validate(request);
 		assertThat(details.welcome()).isEmpty();
 		assertThat(details.welcomeNote()).isNull();
@@ -67,7 +67,7 @@ class EventRulesTests {
 		EventRequest local = new EventRequest(request.title(), request.description(), "local-partnership", null,
 				request.startsAt(), request.endsAt(), request.location(), null, request.arenas(),
 				request.interventionTypes(), request.targetGroups(), request.languages(), 0, 40, null, List.of(), null, null,
-				null);
+				null, null);
 		assertThat(this.rules.validate(local).programme()).isEqualTo("local-partnership");
 	}
 
@@ -83,7 +83,7 @@ class EventRulesTests {
 				new EventRequest.LocationRequest("Hal", "Vej 1", "75", "By", "9999", 10.0, null), null,
 				List.of("sport"), List.of("socialt-netvaerk", "socialt-netvaerk"), List.of("katte"), List.of("dansk"),
 				-5, 0, "javascript:alert(1)", List.of("elevator"), List.of("kom-alene", "velkomstkomite"), "\u0007",
-				"x".repeat(501));
+				"x".repeat(501), null);
 		assertThat(violations(bad)).extracting(FieldViolation::field)
 			.contains("title", "programme", "campaign", "startsAt", "endsAt", "location.postalCode",
 					"location.kommuneCode", "location.lat", "arenas", "interventionTypes", "targetGroups",
@@ -95,7 +95,7 @@ class EventRulesTests {
 	void validate_neitherLocationNorOnline_isRejected() {
 		EventRequest m = meal();
 		EventRequest request = new EventRequest(m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
-				null, null, null, null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(violations(request)).extracting(FieldViolation::field).containsExactly("location");
 	}
 
@@ -104,7 +104,7 @@ class EventRulesTests {
 		EventRequest m = meal();
 		EventRequest request = new EventRequest(m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
 				null, new EventRequest.OnlineRequest("https://meet.example.dk/rum"), null, null, null, null, null,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, null);
 		assertThat(this.rules.validate(request).online().url()).isEqualTo("https://meet.example.dk/rum");
 	}
 
@@ -114,7 +114,7 @@ class EventRulesTests {
 		EventRequest request = new EventRequest(m.title(),
 				"<p onclick=\"x()\">Hej <strong>alle</strong><script>alert(1)</script> <a href=\"javascript:x\">x</a></p>",
 				m.programme(), null, m.startsAt(), m.endsAt(), m.location(), null, null, null, null, null, null, null,
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 		String description = this.rules.validate(request).description();
 		assertThat(description).contains("<strong>alle</strong>").doesNotContain("script", "onclick", "javascript");
 	}
@@ -124,7 +124,7 @@ class EventRulesTests {
 		EventRequest m = meal();
 		EventRequest request = new EventRequest("Fest\u0000\r\nBcc: x@example.dk", null, m.programme(), null,
 				m.startsAt(), m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null, null, null,
-				null);
+				null, null);
 		assertThat(violations(request)).extracting(FieldViolation::field).containsExactly("title");
 	}
 
@@ -136,7 +136,7 @@ class EventRulesTests {
 		return new EventRequest(m.title(), m.description(), m.programme(), m.campaign(),
 				OffsetDateTime.parse(startsAt), OffsetDateTime.parse(endsAt), m.location(), m.online(), m.arenas(),
 				m.interventionTypes(), m.targetGroups(), m.languages(), m.priceDkk(), m.capacity(),
-				m.registrationUrl(), m.accessibility(), m.welcome(), m.welcomeNote(), m.transportNote());
+				m.registrationUrl(), m.accessibility(), m.welcome(), m.welcomeNote(), m.transportNote(), null);
 	}
 
 }
