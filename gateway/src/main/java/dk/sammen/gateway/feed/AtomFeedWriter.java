@@ -69,7 +69,7 @@ final class AtomFeedWriter implements FeedWriter {
 
 	private static SyndEntry entry(FeedItem item) {
 		SyndEntry entry = new SyndEntryImpl();
-		entry.setUri("tag:sammen.dk,2026:" + item.kind().slug() + "-" + item.id());
+		entry.setUri("tag:sammen.dk,2026:" + item.entryKey());
 		entry.setTitle(item.cancelled() ? "Aflyst: " + item.title() : item.title());
 		if (item.url() != null) {
 			entry.setLinks(List.of(link("alternate", item.url(), null)));

@@ -81,7 +81,7 @@ final class CampaignActivitiesSource implements FeedSource {
 				activity.startsAt().atOffset(ZoneOffset.UTC),
 				(activity.endsAt() != null) ? activity.endsAt().atOffset(ZoneOffset.UTC) : null, activity.status(),
 				PROGRAMME, activity.kommuneCode(), null, null, null, null, activity.url(), activity.version(),
-				activity.updatedAt(), FeedItem.Welcome.NONE);
+				activity.updatedAt(), FeedItem.Welcome.NONE, null);
 	}
 
 	/** Assumed to follow events-service's scheme with its own prefix. */
@@ -103,7 +103,7 @@ final class CampaignActivitiesSource implements FeedSource {
 			return new FeedItem(Kind.CAMPAIGN_ACTIVITY, this.id, this.title,
 					(this.description != null) ? this.description : "", this.startsAt, this.endsAt, this.status,
 					PROGRAMME, this.kommuneCode, null, null, null, null, this.url, this.version, changed,
-					FeedItem.Welcome.NONE);
+					FeedItem.Welcome.NONE, null);
 		}
 
 	}

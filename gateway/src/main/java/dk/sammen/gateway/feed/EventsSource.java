@@ -1,6 +1,7 @@
 package dk.sammen.gateway.feed;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -63,7 +64,15 @@ final class EventsSource implements FeedSource {
 				event.programme(), (location != null) ? location.kommuneCode() : null, place,
 				(event.online() != null) ? event.online().url() : null, event.organisationName(), event.priceDkk(),
 				event.registrationUrl(), event.version(), event.updatedAt(),
-				new FeedItem.Welcome(event.welcome(), event.welcomeNote(), event.transportNote()));
+				new FeedItem.Welcome(event.welcome(), event.welcomeNote(), event.transportNote()),
+				(event.schedule() != null) ? series(event, event.schedule()) : null);
+	}
+
+	private static FeedItem.Series series(EventSnapshotV1 event, EventSnapshotV1.ScheduleV1 schedule) {
+		return new FeedItem.Series(schedule.rrule(), schedule.exdates(),
+				schedule.cancelled().stream().map(EventSnapshotV1.CancelledOccurrenceV1::date).toList(),
+				event.startsAt().atOffset(ZoneOffset.UTC), event.endsAt().atOffset(ZoneOffset.UTC),
+				(schedule.seriesEndsAt() != null) ? schedule.seriesEndsAt().atOffset(ZoneOffset.UTC) : null);
 	}
 
 	/**
@@ -84,7 +93,7 @@ final class EventsSource implements FeedSource {
 			@Nullable OffsetDateTime updatedAt, String title, @Nullable String description, String programme,
 			OffsetDateTime startsAt, OffsetDateTime endsAt, @Nullable Location location, @Nullable Online online,
 			@Nullable Integer priceDkk, @Nullable String registrationUrl, @Nullable List<String> welcome,
-			@Nullable String welcomeNote, @Nullable String transportNote) {
+			@Nullable String welcomeNote, @Nullable String transportNote, @Nullable Schedule schedule) {
 
 		FeedItem toItem() {
 			Place place = (this.location != null) ? new Place(this.location.venue(), this.location.street(),
@@ -96,9 +105,27 @@ final class EventsSource implements FeedSource {
 					(this.location != null) ? this.location.kommuneCode() : null, place,
 					(this.online != null) ? this.online.url() : null, this.organisationName, this.priceDkk,
 					this.registrationUrl, this.version, changed,
-					new FeedItem.Welcome(this.welcome, this.welcomeNote, this.transportNote));
+					new FeedItem.Welcome(this.welcome, this.welcomeNote, this.transportNote),
+					(this.schedule != null) ? this.schedule.toSeries() : null);
 		}
 
+	}
+
+	/** The series of a recurring offer, as events-service lists it with each occurrence. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Schedule(String rrule, @Nullable List<LocalDate> exdates, @Nullable List<Cancelled> cancelled,
+			OffsetDateTime firstStartsAt, OffsetDateTime firstEndsAt, @Nullable OffsetDateTime seriesEndsAt) {
+
+		FeedItem.Series toSeries() {
+			return new FeedItem.Series(this.rrule, (this.exdates != null) ? this.exdates : List.of(),
+					(this.cancelled != null) ? this.cancelled.stream().map(Cancelled::date).toList() : List.of(),
+					this.firstStartsAt, this.firstEndsAt, this.seriesEndsAt);
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Cancelled(LocalDate date) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,7 +1,10 @@
 package dk.sammen.gateway.feed;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import dk.sammen.platform.schedule.Recurrence;
 
 /**
  * One entry of the feed, whichever source it came from, with what every format needs.
@@ -21,11 +25,12 @@ import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
  * @param version bumps on every change (iCalendar {@code SEQUENCE})
  * @param updatedAt when it last changed (iCalendar {@code DTSTAMP}, Atom {@code updated})
  * @param welcome how a newcomer is received (events only)
+ * @param series the whole series when the item is one occurrence of a recurring offer
  */
 record FeedItem(Kind kind, String id, String title, String description, OffsetDateTime startsAt,
 		@Nullable OffsetDateTime endsAt, String status, String programme, @Nullable String kommuneCode,
 		@Nullable Place place, @Nullable String onlineUrl, @Nullable String organizer, @Nullable Integer priceDkk,
-		@Nullable String url, long version, Instant updatedAt, Welcome welcome) {
+		@Nullable String url, long version, Instant updatedAt, Welcome welcome, @Nullable Series series) {
 
 	/** The feed's order; within one source it is the source's own (startsAt, id) order. */
 	static final Comparator<FeedItem> ORDER = Comparator.comparing((FeedItem item) -> item.startsAt().toInstant())
@@ -72,9 +77,55 @@ record FeedItem(Kind kind, String id, String title, String description, OffsetDa
 			.strip();
 	}
 
-	/** Stable across changes, unique across kinds. */
+	/** Stable across changes, unique across kinds; one for a whole series (iCalendar {@code UID}). */
 	String uid() {
 		return this.kind.slug() + "-" + this.id + "@sammen.dk";
+	}
+
+	/** Unique per entry of a list: a series' occurrences are told apart by their Danish date. */
+	String entryKey() {
+		String key = this.kind.slug() + "-" + this.id;
+		return (this.series != null) ? key + "/" + this.startsAt.toLocalDate() : key;
+	}
+
+	/**
+	 * Whether the whole event is cancelled, not just this occurrence of its series.
+	 */
+	boolean seriesCancelled() {
+		return cancelled() && (this.series == null || !this.series.cancelled().contains(this.startsAt.toLocalDate()));
+	}
+
+	/**
+	 * A recurring offer: its rule from the first occurrence, in Danish time.
+	 *
+	 * @param exdates days without an occurrence
+	 * @param cancelled days whose occurrence was called off
+	 * @param seriesEndsAt when the last occurrence ends, or null when the series has no end
+	 */
+	record Series(String rrule, List<LocalDate> exdates, List<LocalDate> cancelled, OffsetDateTime firstStartsAt,
+			OffsetDateTime firstEndsAt, @Nullable OffsetDateTime seriesEndsAt) {
+
+		Series {
+			exdates = List.copyOf(exdates);
+			cancelled = List.copyOf(cancelled);
+			firstStartsAt = danish(firstStartsAt);
+			firstEndsAt = danish(firstEndsAt);
+			seriesEndsAt = (seriesEndsAt != null) ? danish(seriesEndsAt) : null;
+		}
+
+		Recurrence recurrence() {
+			return new Recurrence(this.rrule);
+		}
+
+		/** The start of the occurrence on a day: the first one's Danish time of day on that date. */
+		ZonedDateTime startOn(LocalDate date) {
+			return date.atTime(this.firstStartsAt.toLocalTime()).atZone(DanmarkSpiserSammenWeek.DANISH_TIME);
+		}
+
+		Duration length() {
+			return Duration.between(this.firstStartsAt, this.firstEndsAt);
+		}
+
 	}
 
 	enum Kind {

@@ -8,24 +8,35 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.DateList;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Geo;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
@@ -44,6 +55,7 @@ import org.springframework.http.MediaType;
  * RFC 5545, so that people can subscribe to a filtered feed in their calendar app. Times are
  * local Danish times with the Europe/Copenhagen VTIMEZONE, which keeps them right across DST in
  * every client; UID and SEQUENCE let a client replace an item it already has when it changes.
+ * Recurring offers are written once with their rule rather than as copies.
  */
 final class ICalendarFeedWriter implements FeedWriter {
 
@@ -115,7 +127,16 @@ final class ICalendarFeedWriter implements FeedWriter {
 		calendar.add(new XProperty("X-WR-CALNAME", "Sammen"));
 		calendar.add(new XProperty("X-WR-TIMEZONE", ZONE));
 		calendar.add(this.zone);
-		page.items().forEach((item) -> calendar.add(event(item)));
+		Set<String> series = new HashSet<>();
+		for (FeedItem item : page.items()) {
+			if (item.series() == null) {
+				calendar.add(event(item));
+			}
+			else if (series.add(item.uid())) {
+				// a series once, with its rule, however many of its occurrences the page holds
+				series(item, item.series()).forEach(calendar::add);
+			}
+		}
 		StringWriter out = new StringWriter();
 		try {
 			// unvalidated: the calendar is built from checked data here, and validation costs every request
@@ -128,12 +149,41 @@ final class ICalendarFeedWriter implements FeedWriter {
 	}
 
 	private VEvent event(FeedItem item) {
+		return event(item, local(item.startsAt()), (item.endsAt() != null) ? local(item.endsAt()) : null,
+				item.cancelled());
+	}
+
+	/**
+	 * A recurring offer as RFC 5545 has it: one event from the first occurrence with RRULE and
+	 * EXDATE, and for each occurrence called off an override (RECURRENCE-ID) marked cancelled, so
+	 * a calendar shows the day struck through rather than silently missing.
+	 */
+	private List<VEvent> series(FeedItem item, FeedItem.Series series) {
+		List<VEvent> events = new ArrayList<>();
+		VEvent master = event(item, local(series.firstStartsAt()), local(series.firstEndsAt()),
+				item.seriesCancelled());
+		master.add(new RRule<ZonedDateTime>(series.rrule()));
+		if (!series.exdates().isEmpty()) {
+			master.add(new ExDate<>(new ParameterList(List.of(new TzId(ZONE))),
+					new DateList<>(series.exdates().stream().map(series::startOn).toList())));
+		}
+		events.add(master);
+		for (LocalDate day : series.cancelled()) {
+			ZonedDateTime start = series.startOn(day);
+			VEvent cancelled = event(item, start, start.plus(series.length()), true);
+			cancelled.add(new RecurrenceId<>(start));
+			events.add(cancelled);
+		}
+		return events;
+	}
+
+	private VEvent event(FeedItem item, ZonedDateTime startsAt, @Nullable ZonedDateTime endsAt, boolean cancelled) {
 		VEvent event = new VEvent(false);
 		event.add(new Uid(item.uid()));
 		event.add(new DtStamp(item.updatedAt()));
-		event.add(new DtStart<>(local(item.startsAt())));
-		if (item.endsAt() != null) {
-			event.add(new DtEnd<>(local(item.endsAt())));
+		event.add(new DtStart<>(startsAt));
+		if (endsAt != null) {
+			event.add(new DtEnd<>(endsAt));
 		}
 		event.add(new Summary(item.title()));
 		String description = item.welcome().before(item.plainDescription());
@@ -156,7 +206,7 @@ final class ICalendarFeedWriter implements FeedWriter {
 		if (url != null) {
 			event.add(new Url(url));
 		}
-		event.add(new Status(item.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+		event.add(new Status(cancelled ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
 		event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, Math.max(0, item.version()))));
 		return event;
 	}

@@ -1,6 +1,7 @@
 package dk.sammen.gateway.feed;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,7 +49,8 @@ final class JsonFeedWriter implements FeedWriter {
 				? new KommuneRef(code, this.kommuner.byCode(code).map(Kommune::name).orElse(null)) : null;
 		return new Item(item.kind().slug(), item.id(), item.title(), time(item.startsAt()),
 				(item.endsAt() != null) ? time(item.endsAt()) : null, item.status(), item.programme(), kommune,
-				item.url(), item.welcome().flags(), item.welcome().note(), item.welcome().transportNote());
+				item.url(), item.welcome().flags(), item.welcome().note(), item.welcome().transportNote(),
+				(item.series() != null) ? Schedule.of(item.series()) : null);
 	}
 
 	/** Always with seconds, as RFC 3339 wants; {@code OffsetDateTime.toString()} drops zero seconds. */
@@ -61,7 +63,18 @@ final class JsonFeedWriter implements FeedWriter {
 
 	record Item(String kind, String id, String title, String startsAt, @Nullable String endsAt, String status,
 			String programme, @Nullable KommuneRef kommune, @Nullable String url, List<String> welcome,
-			@Nullable String welcomeNote, @Nullable String transportNote) {
+			@Nullable String welcomeNote, @Nullable String transportNote, @Nullable Schedule schedule) {
+	}
+
+	/** For an occurrence of a recurring offer: the series it belongs to. */
+	record Schedule(String rrule, List<LocalDate> exdates, List<LocalDate> cancelled, String firstStartsAt,
+			@Nullable String seriesEndsAt) {
+
+		static Schedule of(FeedItem.Series series) {
+			return new Schedule(series.rrule(), series.exdates(), series.cancelled(), time(series.firstStartsAt()),
+					(series.seriesEndsAt() != null) ? time(series.seriesEndsAt()) : null);
+		}
+
 	}
 
 	record KommuneRef(String code, @Nullable String name) {

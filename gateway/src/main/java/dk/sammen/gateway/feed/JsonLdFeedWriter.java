@@ -3,7 +3,9 @@ package dk.sammen.gateway.feed;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dk.sammen.gateway.feed.FeedItem.Place;
 import dk.sammen.platform.geography.Kommune;
 import dk.sammen.platform.geography.Kommuner;
+import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
+import dk.sammen.platform.schedule.Recurrence;
 import org.springframework.http.MediaType;
 
 /**
@@ -67,6 +71,9 @@ final class JsonLdFeedWriter implements FeedWriter {
 			event.put("endDate", JsonFeedWriter.time(item.endsAt()));
 		}
 		event.put("eventStatus", SCHEMA + (item.cancelled() ? "EventCancelled" : "EventScheduled"));
+		if (item.series() != null) {
+			event.put("eventSchedule", schedule(item.series()));
+		}
 		List<Map<String, Object>> locations = new ArrayList<>();
 		Map<String, Object> place = place(item);
 		if (place != null) {
@@ -95,6 +102,47 @@ final class JsonLdFeedWriter implements FeedWriter {
 			event.put("url", item.url());
 		}
 		return event;
+	}
+
+	/**
+	 * schema.org {@code Schedule}: how often, on which days, at what Danish time, from when to
+	 * when, and the days without an occurrence (excepted or called off).
+	 */
+	private static Map<String, Object> schedule(FeedItem.Series series) {
+		Recurrence recurrence = series.recurrence();
+		String unit = "WEEKLY".equals(recurrence.frequency()) ? "W" : "M";
+		Map<String, Object> schedule = node("Schedule", "repeatFrequency", "P" + recurrence.interval() + unit,
+				"scheduleTimezone", DanmarkSpiserSammenWeek.DANISH_TIME.getId(), "startDate",
+				series.firstStartsAt().toLocalDate().toString(), "startTime",
+				series.firstStartsAt().toLocalTime().toString(), "endTime", series.firstEndsAt().toLocalTime().toString());
+		if (series.seriesEndsAt() != null) {
+			schedule.put("endDate", series.seriesEndsAt().toLocalDate().toString());
+		}
+		if (!recurrence.weekdays().isEmpty()) {
+			schedule.put("byDay", recurrence.weekdays()
+				.stream()
+				.map((day) -> SCHEMA + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+				.toList());
+		}
+		List<Integer> weeksOfMonth = recurrence.byDay()
+			.stream()
+			.filter((day) -> day.length() > 2)
+			.map((day) -> Integer.valueOf(day.substring(0, day.length() - 2)))
+			.toList();
+		if (!weeksOfMonth.isEmpty()) {
+			schedule.put("byMonthWeek", (weeksOfMonth.size() == 1) ? weeksOfMonth.get(0) : weeksOfMonth);
+		}
+		if (!recurrence.byMonthDay().isEmpty()) {
+			schedule.put("byMonthDay", recurrence.byMonthDay());
+		}
+		recurrence.count().ifPresent((count) -> schedule.put("repeatCount", count));
+		List<String> except = new ArrayList<>();
+		series.exdates().forEach((day) -> except.add(day.toString()));
+		series.cancelled().forEach((day) -> except.add(day.toString()));
+		if (!except.isEmpty()) {
+			schedule.put("exceptDate", except.stream().sorted().toList());
+		}
+		return schedule;
 	}
 
 	/** The venue with address and position; for an activity, at least its kommune. */

@@ -41,6 +41,8 @@ public final class EventBody {
 
 	private List<String> welcome = List.of();
 
+	private @Nullable ObjectNode schedule;
+
 	private EventBody(OffsetDateTime startsAt) {
 		this.startsAt = startsAt;
 	}
@@ -106,6 +108,16 @@ public final class EventBody {
 		return this;
 	}
 
+	/** A recurring offer from {@code startsAt}: an RRULE, an optional last day and days without it. */
+	public EventBody schedule(String rrule, @Nullable String until, String... exdates) {
+		this.schedule = Gateway.JSON.createObjectNode().put("rrule", rrule);
+		if (until != null) {
+			this.schedule.put("until", until);
+		}
+		strings(this.schedule.putArray("exdates"), List.of(exdates));
+		return this;
+	}
+
 	public EventBody priceDkk(int priceDkk) {
 		this.priceDkk = priceDkk;
 		return this;
@@ -155,6 +167,9 @@ public final class EventBody {
 		body.put("registrationUrl", "https://example.dk/tilmeld");
 		body.putArray("accessibility").add("wheelchair");
 		strings(body.putArray("welcome"), this.welcome);
+		if (this.schedule != null) {
+			body.set("schedule", this.schedule);
+		}
 		return body;
 	}
 

@@ -101,6 +101,13 @@ public final class Gateway {
 			.expect(200);
 	}
 
+	/** Calls off one occurrence of a recurring offer, named by its Danish date. */
+	public void cancelOccurrence(Partner partner, String id, String date, String reason) {
+		sendWithNewKey(post("/api/v1/events/" + id + "/occurrences/" + date + "/cancel",
+				JSON.createObjectNode().put("reason", reason), partner.apiKey()))
+			.expect(200);
+	}
+
 	/** A campaign created by the admin, running from today. */
 	public void createCampaign(String slug, String name) {
 		ObjectNode body = JSON.createObjectNode()
