@@ -1,6 +1,6 @@
 // One partner event, from the public events API, with schema.org JSON-LD for search engines and an
 // "add to calendar" link to the feed's .ics narrowed to this event.
-import { api, el, failure, formatWhen, label, language, setUpPage, t } from './common.js';
+import { api, el, failure, formatDay, formatWhen, label, language, locale, setUpPage, t } from './common.js';
 
 setUpPage();
 
@@ -42,6 +42,71 @@ function description(html) {
 	return el('div', { class: 'description' }, [...source.childNodes].map(copy).filter(Boolean));
 }
 
+const RRULE_DAYS = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 0 };
+
+const SCHEMA_DAYS = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+
+function ruleParts(rrule) {
+	return Object.fromEntries(rrule.split(';').map((part) => part.split('=')));
+}
+
+/** A weekday's name in the page's language: 2 January 2022 was a Sunday. */
+function dayName(code) {
+	return new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' })
+		.format(new Date(Date.UTC(2022, 0, 2 + RRULE_DAYS[code])));
+}
+
+function dateText(isoDate) {
+	return formatDay(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** "Hver tirsdag", "Den sidste fredag i måneden", with the end of the series: read from the RRULE. */
+function describeSchedule(schedule) {
+	const parts = ruleParts(schedule.rrule);
+	const interval = Number(parts.INTERVAL ?? 1);
+	const days = (parts.BYDAY ?? '').split(',').filter(Boolean);
+	const text = [];
+	if (parts.FREQ === 'WEEKLY') {
+		text.push(t('every', interval, t('unitWeek')), t('onDays', days.map((d) => dayName(d)).join(', ')));
+	}
+	else {
+		text.push(t('every', interval, t('unitMonth')));
+		days.forEach((d) => {
+			const week = d.length > 2 ? Number(d.slice(0, -2)) : null;
+			text.push(week ? t('onWeekOfMonth', week, dayName(d.slice(-2))) : t('onDays', dayName(d)));
+		});
+		if (parts.BYMONTHDAY) {
+			text.push(t('onMonthDays', parts.BYMONTHDAY));
+		}
+	}
+	if (schedule.until) {
+		text.push(t('until', dateText(schedule.until)));
+	}
+	if (schedule.count) {
+		text.push(`(${t('times', schedule.count)})`);
+	}
+	return text.join(' ');
+}
+
+function scheduleLd(schedule) {
+	const parts = ruleParts(schedule.rrule);
+	const days = (parts.BYDAY ?? '').split(',').filter(Boolean);
+	const time = (instant) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+	return {
+		'@type': 'Schedule',
+		repeatFrequency: `P${parts.INTERVAL ?? 1}${parts.FREQ === 'WEEKLY' ? 'W' : 'M'}`,
+		byDay: days.length ? days.map((d) => `https://schema.org/${SCHEMA_DAYS[d.slice(-2)]}`) : undefined,
+		byMonthDay: parts.BYMONTHDAY ? parts.BYMONTHDAY.split(',').map(Number) : undefined,
+		startDate: schedule.firstStartsAt.slice(0, 10),
+		endDate: schedule.seriesEndsAt ? schedule.seriesEndsAt.slice(0, 10) : undefined,
+		startTime: time(schedule.firstStartsAt),
+		endTime: time(schedule.firstEndsAt),
+		repeatCount: schedule.count ?? undefined,
+		scheduleTimezone: 'Europe/Copenhagen',
+		exceptDate: [...schedule.exdates, ...schedule.cancelled.map((c) => c.date)].sort(),
+	};
+}
+
 function jsonLd(event) {
 	const place = event.location ? {
 		'@type': 'Place',
@@ -68,6 +133,7 @@ function jsonLd(event) {
 		organizer: { '@type': 'Organization', name: event.organisationName },
 		offers: (event.priceDkk != null) ? { '@type': 'Offer', price: event.priceDkk, priceCurrency: 'DKK', url: event.registrationUrl ?? undefined } : undefined,
 		inLanguage: event.languages,
+		eventSchedule: event.schedule ? scheduleLd(event.schedule) : undefined,
 		url: location.href.split('?')[0],
 	};
 }
@@ -88,7 +154,12 @@ function render(event) {
 	const facts = [
 		...(welcome.length ? fact(t('welcome_'), el('strong', { class: 'welcome' }, welcome.join('. '))) : []),
 		...(event.transportNote ? fact(t('transport_'), event.transportNote) : []),
-		...fact(t('when'), el('time', { datetime: event.startsAt }, formatWhen(event.startsAt, event.endsAt))),
+		...fact(t('when'), el('time', { datetime: event.startsAt }, event.schedule
+			? t('firstTime', formatWhen(event.startsAt, event.endsAt)) : formatWhen(event.startsAt, event.endsAt))),
+		...(event.schedule ? fact(t('repeats_'), el('span', { id: 'schedule' }, describeSchedule(event.schedule))) : []),
+		...(event.schedule?.exdates.length ? fact(t('notOn_'), event.schedule.exdates.map(dateText).join(', ')) : []),
+		...(event.schedule?.cancelled.length ? fact(t('calledOff_'), event.schedule.cancelled
+			.map((c) => `${dateText(c.date)} (${c.reason})`).join(', ')) : []),
 		...(place ? fact(t('where'), place) : []),
 		...(event.online ? fact(t('online'), el('a', { href: event.online.url, rel: 'noopener noreferrer' }, t('joinOnline'))) : []),
 		...fact(t('price_'), event.priceDkk ? t('price', event.priceDkk) : t('free')),

@@ -8,8 +8,10 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -226,6 +228,30 @@ class PublicPageTest {
 		JsonNode event = JSON.readTree(page.locator("script[type='application/ld+json']").textContent());
 		assertThat(event.path("eventStatus").asText()).isEqualTo("https://schema.org/EventCancelled");
 		Browser.assertAccessible(page, "event-cancelled");
+		page.close();
+	}
+
+	@Test
+	void eventPage_ofRecurringOffer_saysHowItRepeatsAndHasASchedule() throws IOException {
+		Partner partner = this.gateway.newPartner("Viborg Besøgsvenner");
+		OffsetDateTime first = Times.daysAhead(5, 10, 0);
+		String day = first.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2)
+			.toUpperCase(Locale.ROOT);
+		String dayName = first.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.forLanguageTag("da"));
+		String id = this.gateway.publishEvent(partner, EventBody.in(Town.VIBORG, first)
+			.title("Kaffe og en snak i Viborg")
+			.schedule("FREQ=WEEKLY;BYDAY=" + day, null, first.plusWeeks(1).toLocalDate().toString()));
+		Page page = this.context.newPage();
+		page.navigate(url("/arrangement/" + id));
+		assertThat(page.locator("#schedule")).hasText("Hver uge på " + dayName);
+		assertThat(page.locator("article")).containsText("Ikke");
+		JsonNode event = JSON.readTree(page.locator("script[type='application/ld+json']").textContent());
+		JsonNode schedule = event.path("eventSchedule");
+		assertThat(schedule.path("repeatFrequency").asText()).isEqualTo("P1W");
+		assertThat(schedule.path("startTime").asText()).isEqualTo("10:00");
+		assertThat(schedule.path("exceptDate").path(0).asText())
+			.isEqualTo(first.plusWeeks(1).toLocalDate().toString());
+		Browser.assertAccessible(page, "event-recurring");
 		page.close();
 	}
 
