@@ -35,15 +35,18 @@ class CoverageController {
 
 	private final Kommuner kommuner;
 
+	private final KommuneShapes shapes;
+
 	private final CoverageProperties properties;
 
 	private final Clock clock;
 
-	CoverageController(Coverage coverage, CampaignReach reach, Kommuner kommuner, CoverageProperties properties,
-			Clock clock) {
+	CoverageController(Coverage coverage, CampaignReach reach, Kommuner kommuner, KommuneShapes shapes,
+			CoverageProperties properties, Clock clock) {
 		this.coverage = coverage;
 		this.reach = reach;
 		this.kommuner = kommuner;
+		this.shapes = shapes;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -75,8 +78,10 @@ class CoverageController {
 
 	@GetMapping("/api/v1/coverage/map.svg")
 	Mono<ResponseEntity<String>> map(@RequestParam MultiValueMap<String, String> params) {
-		return this.coverage.report(query(params, CoverageQuery.FILTERS))
-			.map((report) -> ok(SVG, CoverageMap.of(report, this.kommuner)));
+		CoverageQuery query = query(params, CoverageQuery.MAP_FILTERS);
+		return this.coverage.report(query)
+			.map((report) -> ok(SVG, (query.style() == CoverageQuery.MapStyle.POINTS)
+					? CoverageMap.of(report, this.kommuner) : Choropleth.of(report, this.shapes)));
 	}
 
 	@GetMapping(path = "/api/v1/coverage/reach", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -9,11 +9,11 @@ import dk.sammen.platform.geography.GeoPoint;
 import dk.sammen.platform.geography.Kommuner;
 
 /**
- * A point map of a {@link CoverageReport}: one circle per kommune at its reference point, coloured
- * by the number of offers located in it (red: none), its area following the population. No
- * kommune boundary data with a licence we could name was available, so the map says plainly that
- * it shows points, not boundaries. Equirectangular projection scaled for 56° N, which is close
- * enough at Denmark's size.
+ * The point map of a {@link CoverageReport} ({@code style=points}): one circle per kommune at its
+ * reference point, coloured by the number of offers located in it (red: none), its area following
+ * the population. It needs no outlines, so it says plainly that it shows points, not boundaries; the
+ * default map is the {@link Choropleth}, which shares its colour classes. Equirectangular projection
+ * scaled for 56° N, which is close enough at Denmark's size.
  */
 final class CoverageMap {
 
@@ -117,7 +117,7 @@ final class CoverageMap {
 		svg.append("</g>\n");
 	}
 
-	private static String filters(Map<String, Object> filters) {
+	static String filters(Map<String, Object> filters) {
 		StringBuilder text = new StringBuilder();
 		filters.forEach((name, values) -> {
 			if (values instanceof List<?> list && !list.isEmpty()) {

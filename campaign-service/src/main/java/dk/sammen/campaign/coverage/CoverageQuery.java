@@ -28,9 +28,10 @@ import static dk.sammen.platform.web.QueryParameters.values;
  * the end of that Danish day
  * @param withinKm radius around each kommune's reference point for the reach figures
  * @param rankBy how the gap list is ordered
+ * @param style how the map is drawn
  */
 record CoverageQuery(Instant from, Instant to, List<String> programmes, List<String> arenas,
-		List<String> interventionTypes, List<String> targetGroups, double withinKm, RankBy rankBy) {
+		List<String> interventionTypes, List<String> targetGroups, double withinKm, RankBy rankBy, MapStyle style) {
 
 	/** The order of the gap list: most residents first, or farthest from the nearest offer first. */
 	enum RankBy {
@@ -51,10 +52,27 @@ record CoverageQuery(Instant from, Instant to, List<String> programmes, List<Str
 
 	}
 
+	/** The map: kommune outlines filled by offers (default), or one circle per kommune. */
+	enum MapStyle {
+
+		CHOROPLETH, POINTS;
+
+		static @Nullable MapStyle of(String value) {
+			return switch (value) {
+				case "choropleth" -> CHOROPLETH;
+				case "points" -> POINTS;
+				default -> null;
+			};
+		}
+
+	}
+
 	static final Set<String> FILTERS = Set.of("from", "to", "programme", "arena", "interventionType", "targetGroup",
 			"withinKm");
 
 	static final Set<String> GAP_FILTERS = union(FILTERS, "rankBy");
+
+	static final Set<String> MAP_FILTERS = union(FILTERS, "style");
 
 	static CoverageQuery parse(MultiValueMap<String, String> params, Set<String> known, Instant now,
 			CoverageProperties properties) {
@@ -84,13 +102,21 @@ record CoverageQuery(Instant from, Instant to, List<String> programmes, List<Str
 			violations.require(parsed != null, "rankBy", "population or distance");
 			rankBy = (parsed != null) ? parsed : rankBy;
 		}
+		MapStyle style = MapStyle.CHOROPLETH;
+		String styleValue = params.getFirst("style");
+		if (styleValue != null) {
+			MapStyle parsed = MapStyle.of(styleValue);
+			violations.require(parsed != null, "style", "choropleth or points");
+			style = (parsed != null) ? parsed : style;
+		}
 		if (!violations.isEmpty()) {
 			ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query parameters",
 					violations.list().size() + " query parameter(s) are not valid");
 			problem.getBody().setProperty("errors", violations.list());
 			throw problem;
 		}
-		return new CoverageQuery(start, end, programmes, arenas, interventionTypes, targetGroups, withinKm, rankBy);
+		return new CoverageQuery(start, end, programmes, arenas, interventionTypes, targetGroups, withinKm, rankBy,
+				style);
 	}
 
 	/** The filters as they were understood, echoed in every answer. */

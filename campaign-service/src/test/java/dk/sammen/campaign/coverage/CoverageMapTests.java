@@ -13,18 +13,65 @@ import dk.sammen.platform.geography.Kommuner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The point map and the reach chart: well-formed SVG, one shape per kommune or month, rendered by Chromium. */
+/**
+ * The choropleth, the point map and the reach chart: well-formed SVG, one shape per kommune or
+ * month, rendered by Chromium (screenshots under {@code target/coverage-artifacts/}).
+ */
 class CoverageMapTests {
 
 	private static final Kommuner kommuner = Kommuner.load();
 
 	private static final Instant NOW = Instant.parse("2033-03-01T00:00:00Z");
 
+	private static final KommuneShapes shapes = new KommuneShapes(kommuner);
+
+	@Test
+	void choropleth_onePathPerKommuneFilledByOffers_withTitles_rendersInChromium() throws Exception {
+		List<Offer> offers = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			offers.add(offer("aa" + i, "0851", i % 20));
+		}
+		for (int i = 0; i < 6; i++) {
+			offers.add(offer("od" + i, "0461", i));
+		}
+		offers.addAll(List.of(offer("a", "0661", 0), offer("b", "0661", 1), offer("c", "0661", 2), offer("d", "0101", 0),
+				offer("e", "0147", 3), offer("f", "0147", 4)));
+		CoverageReport report = report(offers);
+
+		String svg = Choropleth.of(report, shapes);
+
+		Document document = SvgChecks.parse(svg);
+		List<Element> paths = SvgChecks.elements(document, "path", "kommune");
+		assertThat(paths).hasSize(98);
+		assertThat(paths).extracting((path) -> path.getAttribute("id").substring("kommune-".length()))
+			.containsExactlyInAnyOrderElementsOf(kommuner.codes());
+		assertThat(paths).allSatisfy((path) -> {
+			assertThat(path.getAttribute("d")).startsWith("M").endsWith("Z");
+			assertThat(path.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").getLength()).isEqualTo(1);
+		});
+		assertThat(fill(paths, "kommune-0851")).isEqualTo("#006d2c");
+		assertThat(fill(paths, "kommune-0461")).isEqualTo("#31a354");
+		assertThat(fill(paths, "kommune-0661")).isEqualTo("#74c476");
+		assertThat(fill(paths, "kommune-0147")).isEqualTo("#74c476");
+		assertThat(fill(paths, "kommune-0101")).isEqualTo("#c7e9c0");
+		assertThat(paths).filteredOn((path) -> !List.of("kommune-0851", "kommune-0461", "kommune-0661", "kommune-0147",
+				"kommune-0101").contains(path.getAttribute("id")))
+			.hasSize(93)
+			.allSatisfy((path) -> assertThat(path.getAttribute("fill")).isEqualTo("#c0392b"));
+		assertThat(title(paths, "kommune-0661")).isEqualTo("Holstebro: 3 tilbud, 59000 indbyggere");
+		List<Element> inset = SvgChecks.elements(document, "path", "kommune-inset");
+		assertThat(inset).extracting((path) -> path.getAttribute("data-kommune"))
+			.containsAll(Choropleth.CAPITAL_AREA).doesNotContain("0851", "0400");
+		assertThat(inset).filteredOn((path) -> path.getAttribute("data-kommune").equals("0147")).singleElement()
+			.satisfies((path) -> assertThat(path.getAttribute("fill")).isEqualTo("#74c476"));
+		assertThat(svg).contains("Skematisk").contains("Martin Polley").contains("MIT").doesNotContain("PUNKTKORT");
+		SvgChecks.screenshot(svg, "coverage-map", Choropleth.WIDTH, Choropleth.HEIGHT);
+	}
+
 	@Test
 	void map_oneCirclePerKommuneColouredByOffers_rendersInChromium() throws Exception {
-		CoverageReport report = new CoverageCalculator(kommuner, new Populations(kommuner)).report(
-				List.of(offer("a", "0661", 0), offer("b", "0661", 1), offer("c", "0661", 2), offer("d", "0101", 0)),
-				CoverageRulesTests.query(List.of(), List.of()), NOW);
+		CoverageReport report = report(
+				List.of(offer("a", "0661", 0), offer("b", "0661", 1), offer("c", "0661", 2), offer("d", "0101", 0)));
 
 		String svg = CoverageMap.of(report, kommuner);
 
@@ -38,7 +85,7 @@ class CoverageMapTests {
 		assertThat(fill(circles, "kommune-0101")).isEqualTo("#c7e9c0");
 		assertThat(fill(circles, "kommune-0751")).isEqualTo("#c0392b");
 		assertThat(svg).contains("PUNKTKORT").contains("ikke kommunegrænser");
-		SvgChecks.screenshot(svg, "coverage-map", 760, 700);
+		SvgChecks.screenshot(svg, "coverage-map-points", 760, 700);
 	}
 
 	@Test
@@ -67,6 +114,16 @@ class CoverageMapTests {
 		assertThat(ReachChart.niceStep(9)).isEqualTo(2);
 		assertThat(ReachChart.niceStep(23)).isEqualTo(5);
 		assertThat(ReachChart.niceStep(120)).isEqualTo(50);
+	}
+
+	private static CoverageReport report(List<Offer> offers) {
+		return new CoverageCalculator(kommuner, new Populations(kommuner)).report(offers,
+				CoverageRulesTests.query(List.of(), List.of()), NOW);
+	}
+
+	private static String title(List<Element> shapes, String id) {
+		return shapes.stream().filter((s) -> id.equals(s.getAttribute("id"))).findFirst().orElseThrow()
+			.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0).getTextContent();
 	}
 
 	private static String fill(List<Element> circles, String id) {

@@ -75,6 +75,22 @@ class CoverageQueryTests {
 			.isNotNull();
 	}
 
+	@Test
+	void parse_styleOnlyForTheMap_choroplethByDefault() {
+		assertThat(CoverageQuery.parse(params(), CoverageQuery.MAP_FILTERS, NOW, DEFAULTS).style())
+			.isEqualTo(CoverageQuery.MapStyle.CHOROPLETH);
+		assertThat(CoverageQuery.parse(params("style", "points"), CoverageQuery.MAP_FILTERS, NOW, DEFAULTS).style())
+			.isEqualTo(CoverageQuery.MapStyle.POINTS);
+		assertThat(catchThrowableOfType(ApiProblem.class,
+				() -> CoverageQuery.parse(params("style", "points"), CoverageQuery.FILTERS, NOW, DEFAULTS)))
+			.isNotNull();
+		ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> CoverageQuery
+			.parse(params("style", "heatmap", "withinKm", "-1"), CoverageQuery.MAP_FILTERS, NOW, DEFAULTS));
+		@SuppressWarnings("unchecked")
+		List<FieldViolation> errors = (List<FieldViolation>) problem.getBody().getProperties().get("errors");
+		assertThat(errors).extracting(FieldViolation::field).containsExactlyInAnyOrder("style", "withinKm");
+	}
+
 	private static MultiValueMap<String, String> params(String... namesAndValues) {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -116,7 +116,7 @@ class CoverageRulesTests {
 
 	static CoverageQuery query(List<String> arenas, List<String> targetGroups) {
 		return new CoverageQuery(FROM, TO, List.of(), arenas, List.of(), targetGroups, 10,
-				CoverageQuery.RankBy.POPULATION);
+				CoverageQuery.RankBy.POPULATION, CoverageQuery.MapStyle.CHOROPLETH);
 	}
 
 	private static Offer offer(String status, Instant startsAt, List<String> targetGroups) {

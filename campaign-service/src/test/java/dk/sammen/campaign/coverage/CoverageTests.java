@@ -311,15 +311,34 @@ class CoverageTests extends CampaignIntegrationTest {
 	}
 
 	@Test
-	void map_servedAsSvg_oneCirclePerKommune() {
+	void map_servedAsChoroplethSvg_filledByTheDataSet_orAsPoints() {
 		feed();
 		String svg = this.http.get().uri("/api/v1/coverage/map.svg?" + PERIOD).exchange().expectStatus().isOk()
 			.expectHeader().contentType("image/svg+xml;charset=UTF-8")
 			.expectBody(String.class).returnResult().getResponseBody();
-		List<Element> circles = SvgChecks.elements(SvgChecks.parse(svg), "circle", "kommune");
+		artifact("coverage-map-served.svg", svg);
+		List<Element> paths = SvgChecks.elements(SvgChecks.parse(svg), "path", "kommune");
+		assertThat(paths).hasSize(98);
+		assertThat(paths).filteredOn((p) -> p.getAttribute("id").equals("kommune-0661")).singleElement()
+			.satisfies((p) -> {
+				assertThat(p.getAttribute("data-events")).isEqualTo("3");
+				assertThat(p.getAttribute("fill")).isEqualTo("#74c476");
+			});
+		assertThat(paths).filteredOn((p) -> p.getAttribute("id").equals("kommune-0101")).singleElement()
+			.satisfies((p) -> assertThat(p.getAttribute("fill")).isEqualTo("#c7e9c0"));
+		assertThat(paths).filteredOn((p) -> !p.getAttribute("id").equals("kommune-0661")
+				&& !p.getAttribute("id").equals("kommune-0101"))
+			.hasSize(96)
+			.allSatisfy((p) -> assertThat(p.getAttribute("fill")).as(p.getAttribute("id")).isEqualTo("#c0392b"));
+
+		String points = this.http.get().uri("/api/v1/coverage/map.svg?style=points&" + PERIOD).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		List<Element> circles = SvgChecks.elements(SvgChecks.parse(points), "circle", "kommune");
 		assertThat(circles).hasSize(98);
 		assertThat(circles).filteredOn((c) -> c.getAttribute("id").equals("kommune-0661"))
 			.singleElement().satisfies((c) -> assertThat(c.getAttribute("data-events")).isEqualTo("3"));
+		this.http.get().uri("/api/v1/coverage/map.svg?style=heatmap").exchange().expectStatus().isBadRequest();
+		this.http.get().uri("/api/v1/coverage?style=points").exchange().expectStatus().isBadRequest();
 	}
 
 	@Test
