@@ -19,6 +19,8 @@ public final class CloudEventTypes {
 
 	public static final String CAMPAIGN_ACTIVITY_CANCELLED_V1 = "dk.sammen.campaign.activity.cancelled.v1";
 
+	public static final String RECONFIRMATION_REQUESTED_V1 = "dk.sammen.partner.reconfirmation-requested.v1";
+
 	public static final String DELIVERY_REQUESTED_V1 = "dk.sammen.notification.delivery.requested.v1";
 
 	private CloudEventTypes() {

@@ -13,6 +13,12 @@ public final class Topics {
 	public static final String CAMPAIGN_ACTIVITIES = "sammen.campaign-activities.v1";
 
 	/**
+	 * What a partner organisation must be told (e.g. "re-confirm your offer"), keyed by organisation
+	 * id; notification-service mails it to the organisation's contact address.
+	 */
+	public static final String PARTNER_NOTICES = "sammen.partner-notices.v1";
+
+	/**
 	 * notification-service's delivery tasks, keyed by subscriber id; consumed by its own consumer group
 	 * so adding replicas spreads the sending.
 	 */

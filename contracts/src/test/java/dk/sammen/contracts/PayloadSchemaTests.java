@@ -260,7 +260,7 @@ class PayloadSchemaTests {
 						List.of(new EventSnapshotV1.CancelledOccurrenceV1(LocalDate.parse("2027-02-09"),
 								"Vinterferie")),
 						Instant.parse("2027-06-29T09:00:00Z")),
-				CREATED, CREATED);
+				Instant.parse("2027-03-15T09:00:00Z"), CREATED, CREATED);
 	}
 
 	private static ApiKeyIssuedV1 apiKeyIssued() {

@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
  * {@code welcome}, {@code welcomeNote} and {@code transportNote} (CONTRACT section 9) were added to
  * v1 as optional properties: a consumer that ignores unknown properties, as every consumer here
  * does, reads old and new payloads alike, and a payload without them reads as an event that says
- * nothing about its welcome. {@code schedule} (recurring offers) was added the same way: without
+ * nothing about its welcome. {@code schedule} (recurring offers) and {@code visibleUntil} (freshness) were added the same way: without
  * it, an event happens once, from {@code startsAt} to {@code endsAt}.
  *
  * @param startsAt when it starts; for a recurring offer, when its first occurrence starts
  * @param endsAt when it ends; for a recurring offer, when its first occurrence ends
  * @param schedule how a recurring offer repeats, or null when it happens once
+ * @param visibleUntil when the offer leaves public listings unless its organisation re-confirms it
+ * (a published event's freshness), or null when that does not apply
  * @param welcome how a newcomer is received: {@code kom-alene}, {@code bordvaert}, {@code foelgeskab}
  */
 public record EventSnapshotV1(String id, String organisationId, String organisationName, String status, long version,
@@ -27,7 +29,8 @@ public record EventSnapshotV1(String id, String organisationId, String organisat
 		List<String> interventionTypes, List<String> targetGroups, List<String> languages,
 		@Nullable Integer priceDkk, @Nullable Integer capacity, @Nullable String registrationUrl,
 		List<String> accessibility, List<String> welcome, @Nullable String welcomeNote,
-		@Nullable String transportNote, @Nullable ScheduleV1 schedule, Instant createdAt, Instant updatedAt) {
+		@Nullable String transportNote, @Nullable ScheduleV1 schedule, @Nullable Instant visibleUntil,
+		Instant createdAt, Instant updatedAt) {
 
 	public EventSnapshotV1 {
 		welcome = (welcome != null) ? welcome : List.of();
@@ -43,7 +46,7 @@ public record EventSnapshotV1(String id, String organisationId, String organisat
 			@Nullable String transportNote, Instant createdAt, Instant updatedAt) {
 		this(id, organisationId, organisationName, status, version, title, description, programme, campaign, startsAt,
 				endsAt, location, online, arenas, interventionTypes, targetGroups, languages, priceDkk, capacity,
-				registrationUrl, accessibility, welcome, welcomeNote, transportNote, null, createdAt, updatedAt);
+				registrationUrl, accessibility, welcome, welcomeNote, transportNote, null, null, createdAt, updatedAt);
 	}
 
 	/** An event that says nothing about its welcome, as payloads before those fields were. */
@@ -55,7 +58,7 @@ public record EventSnapshotV1(String id, String organisationId, String organisat
 			List<String> accessibility, Instant createdAt, Instant updatedAt) {
 		this(id, organisationId, organisationName, status, version, title, description, programme, campaign, startsAt,
 				endsAt, location, online, arenas, interventionTypes, targetGroups, languages, priceDkk, capacity,
-				registrationUrl, accessibility, List.of(), null, null, null, createdAt, updatedAt);
+				registrationUrl, accessibility, List.of(), null, null, null, null, createdAt, updatedAt);
 	}
 
 	public record LocationV1(String venue, String street, String postalCode, String city, String kommuneCode,

@@ -90,6 +90,12 @@ class EventController {
 			.map(EventController::withETag);
 	}
 
+	/** The organisation confirms the offer still stands (freshness). */
+	@PostMapping("/api/v1/events/{id}/confirm")
+	Mono<ResponseEntity<EventResponse>> confirm(CallerIdentity caller, @PathVariable String id) {
+		return this.events.confirm(caller, id).map(EventController::withETag);
+	}
+
 	/** Calls off one occurrence of a recurring offer, named by its Danish date. */
 	@PostMapping("/api/v1/events/{id}/occurrences/{date}/cancel")
 	Mono<ResponseEntity<EventResponse>> cancelOccurrence(CallerIdentity caller, @PathVariable String id,

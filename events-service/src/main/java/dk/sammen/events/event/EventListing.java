@@ -57,6 +57,9 @@ class EventListing {
 	Mono<Page> publicEvents(ListingQuery query) {
 		List<Criteria> filters = new ArrayList<>();
 		filters.add(Criteria.where("status").in(Vocabulary.PUBLISHED, Vocabulary.CANCELLED));
+		// an offer its organisation has not confirmed in time has left the public listing
+		filters.add(new Criteria().orOperator(Criteria.where("freshness.hiddenAt").gt(this.clock.instant()),
+				Criteria.where("freshness").is(null)));
 		anyOf(filters, "details.location.kommuneCode", query.kommuner());
 		anyOf(filters, "details.location.regionCode", query.regions());
 		anyOf(filters, "details.programme", query.programmes());

@@ -26,7 +26,7 @@ record EventResponse(String id, String status, String organisationId, String org
 		List<String> arenas, List<String> interventionTypes, List<String> targetGroups, List<String> languages,
 		@Nullable Integer priceDkk, @Nullable Integer capacity, @Nullable String registrationUrl,
 		List<String> accessibility, List<String> welcome, @Nullable String welcomeNote,
-		@Nullable String transportNote, @Nullable ScheduleView schedule) {
+		@Nullable String transportNote, @Nullable ScheduleView schedule, @Nullable FreshnessView freshness) {
 
 	static EventResponse of(PartnerEvent event) {
 		EventDetails d = event.details();
@@ -54,7 +54,23 @@ record EventResponse(String id, String status, String organisationId, String org
 				d.description(), d.programme(), d.campaign(), danish(startsAt), danish(endsAt), d.location(),
 				d.online(), d.arenas(), d.interventionTypes(), d.targetGroups(), d.languages(), d.priceDkk(),
 				d.capacity(), d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote(),
-				(d.schedule() != null) ? ScheduleView.of(d) : null);
+				(d.schedule() != null) ? ScheduleView.of(d) : null,
+				(event.freshness() != null) ? FreshnessView.of(event.freshness()) : null);
+	}
+
+	/**
+	 * When the organisation last confirmed the offer, when it turns stale and when it leaves public
+	 * listings unless confirmed again ({@code POST /api/v1/events/{id}/confirm} or any change).
+	 *
+	 * @param stale whether it is stale now, as the answer is made
+	 */
+	record FreshnessView(OffsetDateTime confirmedAt, OffsetDateTime staleAt, OffsetDateTime hiddenAt, boolean stale) {
+
+		static FreshnessView of(Freshness freshness) {
+			return new FreshnessView(danish(freshness.confirmedAt()), danish(freshness.staleAt()),
+					danish(freshness.hiddenAt()), freshness.isStale(Instant.now()));
+		}
+
 	}
 
 	/**

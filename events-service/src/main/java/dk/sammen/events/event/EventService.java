@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,8 +56,12 @@ class EventService {
 
 	private final MeterRegistry meters;
 
+	private final FreshnessPolicy freshness;
+
 	EventService(ReactiveMongoTemplate mongo, AggregateStore store, EventRules rules,
-			OrganisationDirectory organisations, JsonMapper json, Clock clock, MeterRegistry meters) {
+			OrganisationDirectory organisations, JsonMapper json, Clock clock, MeterRegistry meters,
+			FreshnessPolicy freshness) {
+		this.freshness = freshness;
 		this.mongo = mongo;
 		this.store = store;
 		this.rules = rules;
@@ -94,10 +99,14 @@ class EventService {
 				? UUID.nameUUIDFromBytes((organisationId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
 					.toString()
 				: UUID.randomUUID().toString();
-		return organisationName.flatMap((name) -> {
-			Instant now = this.clock.instant();
-			PartnerEvent draft = PartnerEvent.draft(id, organisationId, name, details, requestHash, now);
-			PartnerEvent stored = publish ? draft.published(now) : draft;
+		Instant now = this.clock.instant();
+		Mono<Optional<Freshness>> fresh = publish
+				? this.freshness.confirmedAt(organisationId, details, now).map(Optional::of)
+				: Mono.just(Optional.empty());
+		return Mono.zip(organisationName, fresh).flatMap((named) -> {
+			PartnerEvent draft = PartnerEvent.draft(id, organisationId, named.getT1(), details, requestHash, now);
+			PartnerEvent stored = named.getT2().map((confirmed) -> draft.published(now).withFreshness(confirmed))
+				.orElse(draft);
 			List<OutboxMessage> messages = publish ? List.of(published(stored)) : List.of();
 			return this.store.insert(stored, messages).map((event) -> {
 				this.meters.counter("sammen.events.posted", "programme", details.programme()).increment();
@@ -133,12 +142,39 @@ class EventService {
 			if (Vocabulary.CANCELLED.equals(event.status())) {
 				return Mono.error(ApiProblem.conflict("A cancelled event can no longer be changed"));
 			}
-			PartnerEvent revised = event.revised(keepCancelledOccurrences(event.details(), details),
-					this.clock.instant());
-			List<OutboxMessage> messages = event.isPublic() ? List.of(OutboxMessage.of(Topics.EVENTS, id,
-					CloudEventTypes.EVENT_UPDATED_V1, revised.updatedAt(), new EventUpdatedV1(revised.snapshot()),
-					this.json)) : List.of();
-			return save(event, expectedVersion, revised, messages);
+			Instant now = this.clock.instant();
+			PartnerEvent changed = event.revised(keepCancelledOccurrences(event.details(), details), now);
+			// a partner who changes a published offer has looked at it: that confirms it
+			return (Vocabulary.PUBLISHED.equals(event.status())
+					? this.freshness.confirmedAt(event.organisationId(), changed.details(), now).map(changed::withFreshness)
+					: Mono.just(changed))
+				.flatMap((revised) -> saveRevision(event, expectedVersion, revised));
+		});
+	}
+
+	private Mono<PartnerEvent> saveRevision(PartnerEvent event, long expectedVersion, PartnerEvent revised) {
+		List<OutboxMessage> messages = event.isPublic() ? List.of(OutboxMessage.of(Topics.EVENTS, event.id(),
+				CloudEventTypes.EVENT_UPDATED_V1, revised.updatedAt(), new EventUpdatedV1(revised.snapshot()),
+				this.json)) : List.of();
+		return save(event, expectedVersion, revised, messages);
+	}
+
+	/**
+	 * The organisation confirms that a published offer still stands: it is fresh again for its
+	 * interval, and consumers learn its new {@code visibleUntil}.
+	 */
+	Mono<PartnerEvent> confirm(CallerIdentity caller, String id) {
+		return owned(caller, id).flatMap((event) -> {
+			if (!Vocabulary.PUBLISHED.equals(event.status())) {
+				return Mono.error(ApiProblem.conflict("Only a published event can be confirmed"));
+			}
+			Instant now = this.clock.instant();
+			return this.freshness.confirmedAt(event.organisationId(), event.details(), now).flatMap((fresh) -> {
+				PartnerEvent confirmed = event.confirmed(fresh, now);
+				OutboxMessage message = OutboxMessage.of(Topics.EVENTS, id, CloudEventTypes.EVENT_UPDATED_V1,
+						confirmed.updatedAt(), new EventUpdatedV1(confirmed.snapshot()), this.json);
+				return save(event, event.version(), confirmed, List.of(message));
+			});
 		});
 	}
 
@@ -147,8 +183,10 @@ class EventService {
 			case Vocabulary.PUBLISHED -> Mono.just(event);
 			case Vocabulary.CANCELLED -> Mono.error(ApiProblem.conflict("A cancelled event cannot be published again"));
 			default -> {
-				PartnerEvent published = event.published(this.clock.instant());
-				yield save(event, event.version(), published, List.of(published(published)))
+				Instant now = this.clock.instant();
+				yield this.freshness.confirmedAt(event.organisationId(), event.details(), now)
+					.map((fresh) -> event.published(now).withFreshness(fresh))
+					.flatMap((published) -> save(event, event.version(), published, List.of(published(published))))
 					.doOnSuccess((saved) -> this.meters
 						.counter("sammen.events.published", "programme", saved.details().programme())
 						.increment());

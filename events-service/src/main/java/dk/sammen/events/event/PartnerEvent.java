@@ -30,15 +30,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "position", def = "{'details.location.lat': 1, 'details.location.lon': 1}")
 @CompoundIndex(name = "words", def = "{'words': 1}")
 @CompoundIndex(name = "series_by_end", def = "{'details.schedule.seriesEndsAt': 1, 'status': 1}")
+@CompoundIndex(name = "reminders_due", def = "{'freshness.reminded': 1, 'freshness.remindAt': 1}")
 @CompoundIndex(name = "outbox_pending", def = "{'outbox.0': 1}", sparse = true)
 record PartnerEvent(@Id String id, String organisationId, String organisationName, String status, long version,
 		EventDetails details, List<String> words, @Nullable String cancellationReason, @Nullable String requestHash,
-		Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt) {
+		Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, @Nullable Freshness freshness) {
 
 	static PartnerEvent draft(String id, String organisationId, String organisationName, EventDetails details,
 			@Nullable String requestHash, Instant now) {
 		return new PartnerEvent(id, organisationId, organisationName, Vocabulary.DRAFT, 1, details,
-				wordsOf(details), null, requestHash, now, now, null);
+				wordsOf(details), null, requestHash, now, now, null, null);
 	}
 
 	boolean isPublic() {
@@ -48,18 +49,33 @@ record PartnerEvent(@Id String id, String organisationId, String organisationNam
 	PartnerEvent revised(EventDetails revised, Instant now) {
 		return new PartnerEvent(this.id, this.organisationId, this.organisationName, this.status, this.version + 1,
 				revised, wordsOf(revised), this.cancellationReason, this.requestHash, this.createdAt, now,
-				this.publishedAt);
+				this.publishedAt, this.freshness);
 	}
 
 	PartnerEvent published(Instant now) {
 		return new PartnerEvent(this.id, this.organisationId, this.organisationName, Vocabulary.PUBLISHED,
-				this.version + 1, this.details, this.words, null, this.requestHash, this.createdAt, now, now);
+				this.version + 1, this.details, this.words, null, this.requestHash, this.createdAt, now, now,
+				this.freshness);
 	}
 
 	PartnerEvent cancelled(String reason, Instant now) {
 		return new PartnerEvent(this.id, this.organisationId, this.organisationName, Vocabulary.CANCELLED,
 				this.version + 1, this.details, this.words, reason, this.requestHash, this.createdAt, now,
-				this.publishedAt);
+				this.publishedAt, this.freshness);
+	}
+
+	/** The same state with a new freshness: part of the transition that confirmed the offer. */
+	PartnerEvent withFreshness(Freshness freshness) {
+		return new PartnerEvent(this.id, this.organisationId, this.organisationName, this.status, this.version,
+				this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt, this.updatedAt,
+				this.publishedAt, freshness);
+	}
+
+	/** Re-confirmed by its organisation without other change. */
+	PartnerEvent confirmed(Freshness freshness, Instant now) {
+		return new PartnerEvent(this.id, this.organisationId, this.organisationName, this.status, this.version + 1,
+				this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt, now,
+				this.publishedAt, freshness);
 	}
 
 	EventSnapshotV1 snapshot() {
@@ -74,7 +90,8 @@ record PartnerEvent(@Id String id, String organisationId, String organisationNam
 				d.title(), d.description(), d.programme(), d.campaign(), d.startsAt(), d.endsAt(), location, online,
 				d.arenas(), d.interventionTypes(), d.targetGroups(), d.languages(), d.priceDkk(), d.capacity(),
 				d.registrationUrl(), d.accessibility(), d.welcome(), d.welcomeNote(), d.transportNote(),
-				(d.schedule() != null) ? schedule(d.schedule()) : null, this.createdAt, this.updatedAt);
+				(d.schedule() != null) ? schedule(d.schedule()) : null,
+				(this.freshness != null) ? this.freshness.hiddenAt() : null, this.createdAt, this.updatedAt);
 	}
 
 	private static EventSnapshotV1.ScheduleV1 schedule(EventDetails.Schedule schedule) {

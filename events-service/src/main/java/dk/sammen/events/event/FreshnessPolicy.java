@@ -1,0 +1,53 @@
+package dk.sammen.events.event;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/** When an offer confirmed now turns stale, leaves the listings, and its organisation is reminded. */
+@Component
+class FreshnessPolicy {
+
+	private final FreshnessProperties properties;
+
+	FreshnessPolicy(FreshnessProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * The freshness of an offer confirmed at {@code now}. An offer that is over before it would
+	 * turn stale needs no reminder.
+	 */
+	Mono<Freshness> confirmedAt(String organisationId, EventDetails details, Instant now) {
+		return interval(organisationId).map((interval) -> {
+			Instant staleAt = now.plus(interval);
+			Instant remindAt = staleAt.minus(this.properties.remindBefore());
+			Instant lastEnd = lastEnd(details);
+			boolean needless = lastEnd != null && !lastEnd.isAfter(staleAt);
+			return new Freshness(now, staleAt, staleAt.plus(this.properties.grace()),
+					remindAt.isBefore(now) ? now : remindAt, needless);
+		});
+	}
+
+	Duration grace() {
+		return this.properties.grace();
+	}
+
+	private Mono<Duration> interval(String organisationId) {
+		return Mono.just(this.properties.reconfirmAfter());
+	}
+
+	/** When the offer's last occurrence ends, or null for a series without end. */
+	private static @Nullable Instant lastEnd(EventDetails details) {
+		EventDetails.Schedule schedule = details.schedule();
+		if (schedule == null) {
+			return details.endsAt();
+		}
+		return schedule.seriesEndsAt();
+	}
+
+}
