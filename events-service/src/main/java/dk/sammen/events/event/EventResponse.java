@@ -10,7 +10,8 @@ import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
 import dk.sammen.platform.web.ETags;
 
 /** An event as the API shows it: the partner's fields plus the server-owned ones, times in Danish time. */
-record EventResponse(String id, String status, String organisationId, String organisationName, long version,
+record EventResponse(String id, @Nullable String externalId,
+		String status, String organisationId, String organisationName, long version,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime publishedAt,
 		@Nullable String cancellationReason, String title, String description, String programme,
 		@Nullable String campaign, OffsetDateTime startsAt, OffsetDateTime endsAt, EventDetails.@Nullable Place location, EventDetails.@Nullable Online online,
@@ -21,7 +22,8 @@ record EventResponse(String id, String status, String organisationId, String org
 
 	static EventResponse of(PartnerEvent event) {
 		EventDetails d = event.details();
-		return new EventResponse(event.id(), event.status(), event.organisationId(), event.organisationName(),
+		return new EventResponse(event.id(), event.externalId(),
+				event.status(), event.organisationId(), event.organisationName(),
 				event.version(), danish(event.createdAt()), danish(event.updatedAt()),
 				(event.publishedAt() != null) ? danish(event.publishedAt()) : null, event.cancellationReason(),
 				d.title(), d.description(), d.programme(), d.campaign(), danish(d.startsAt()), danish(d.endsAt()),
