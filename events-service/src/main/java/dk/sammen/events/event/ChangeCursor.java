@@ -12,14 +12,22 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * A position in the change feed, which is ordered by the time a change was stored, then by event
- * id. Either just after one served event ({@code lastId}), or through a point in time: everything
- * stored up to and including {@code position} has been served ({@code lastId} null), which is where
- * a client stands once it has caught up. Opaque to clients: {@code base64url("c1|<epoch ms>|<id>")}.
+ * id: either just after one served event ({@code lastId}), or through a point in time, everything
+ * stored up to and including {@code position} served ({@code lastId} null), which is where a client
+ * stands once it has caught up. Opaque to clients:
+ * {@code base64url("c1|<position ms>|<last id>|<origin ms>")}.
+ * <p>
+ * {@code origin} is when the client started copying, with its first page without a cursor. A
+ * deletion the client still has to learn of happened after it read the event, so after the origin,
+ * and is not yet served, so after the position: while the later of the two is within the tombstone
+ * retention, no tombstone the client needs can have been removed. The position alone would not do,
+ * as a first copy starts with events changed long ago.
  *
  * @param position epoch milliseconds, the precision the store keeps
  * @param lastId the id of the last event served at {@code position}, or null for "all of it"
+ * @param origin when this client's copy began
  */
-record ChangeCursor(Instant position, @Nullable String lastId) implements Comparable<ChangeCursor> {
+record ChangeCursor(Instant position, @Nullable String lastId, Instant origin) {
 
 	private static final String KIND = "c1";
 
@@ -33,34 +41,36 @@ record ChangeCursor(Instant position, @Nullable String lastId) implements Compar
 
 	ChangeCursor {
 		position = Instant.ofEpochMilli(position.toEpochMilli());
+		origin = Instant.ofEpochMilli(origin.toEpochMilli());
 	}
 
-	static ChangeCursor after(Instant position, String lastId) {
-		return new ChangeCursor(position, lastId);
+	static ChangeCursor after(Instant position, String lastId, Instant origin) {
+		return new ChangeCursor(position, lastId, origin);
 	}
 
-	static ChangeCursor through(Instant position) {
-		return new ChangeCursor(position, null);
+	static ChangeCursor through(Instant position, Instant origin) {
+		return new ChangeCursor(position, null, origin);
 	}
 
 	String encode() {
-		String raw = KIND + "|" + this.position.toEpochMilli() + "|" + ((this.lastId != null) ? this.lastId : "");
+		String raw = KIND + "|" + this.position.toEpochMilli() + "|" + ((this.lastId != null) ? this.lastId : "") + "|"
+				+ this.origin.toEpochMilli();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The position in {@code cursor} if it is a well-formed change cursor. */
+	/** The cursor in {@code cursor} if it is a well-formed change cursor. */
 	static Optional<ChangeCursor> decode(String cursor) {
 		if (cursor.isEmpty() || cursor.length() > MAX_ENCODED) {
 			return Optional.empty();
 		}
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-			if (parts.length != 3 || !KIND.equals(parts[0]) || !parts[1].matches("[0-9]{1,15}")
+			if (parts.length != 4 || !KIND.equals(parts[0]) || !isMillis(parts[1]) || !isMillis(parts[3])
 					|| parts[2].length() > MAX_ID || !parts[2].chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
 				return Optional.empty();
 			}
-			Instant position = Instant.ofEpochMilli(Long.parseLong(parts[1]));
-			return Optional.of(new ChangeCursor(position, parts[2].isEmpty() ? null : parts[2]));
+			return Optional.of(new ChangeCursor(Instant.ofEpochMilli(Long.parseLong(parts[1])),
+					parts[2].isEmpty() ? null : parts[2], Instant.ofEpochMilli(Long.parseLong(parts[3]))));
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
@@ -76,14 +86,23 @@ record ChangeCursor(Instant position, @Nullable String lastId) implements Compar
 				Criteria.where(timeField).is(this.position).and("_id").gt(this.lastId));
 	}
 
-	/** The later of the two positions. */
-	ChangeCursor atLeast(@Nullable ChangeCursor other) {
-		return (other != null && ORDER.compare(other, this) > 0) ? other : this;
+	/** This position, or {@code other}'s if that is later; the origin stays this one's. */
+	ChangeCursor atLeast(ChangeCursor other) {
+		return (ORDER.compare(other, this) > 0) ? new ChangeCursor(other.position, other.lastId, this.origin) : this;
 	}
 
-	@Override
-	public int compareTo(ChangeCursor other) {
-		return ORDER.compare(this, other);
+	/** Whether tombstones this client may still need could be gone by {@code purgedBefore}. */
+	boolean mayMissTombstonesRemovedBefore(Instant purgedBefore) {
+		Instant needsFrom = this.position.isAfter(this.origin) ? this.position : this.origin;
+		return needsFrom.isBefore(purgedBefore);
+	}
+
+	boolean isAfter(ChangeCursor other) {
+		return ORDER.compare(this, other) > 0;
+	}
+
+	private static boolean isMillis(String value) {
+		return value.matches("[0-9]{1,15}");
 	}
 
 }

@@ -59,7 +59,10 @@ class ChangeFeed {
 	 * organisation's events in every state, or every organisation's for an admin.
 	 */
 	Mono<Page> changes(CallerIdentity caller, @Nullable ChangeCursor since, int limit) {
-		Instant settled = this.clock.instant().minus(this.properties.settleLag()).truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant();
+		Instant settled = now.minus(this.properties.settleLag()).truncatedTo(ChronoUnit.MILLIS);
+		// a first page starts a copy: everything the client will hold is read from now on
+		Instant origin = (since != null) ? since.origin() : now;
 		List<Criteria> criteria = new ArrayList<>();
 		if (!caller.isAdmin()) {
 			criteria.add(Criteria.where("organisationId").is(caller.organisationId()));
@@ -76,8 +79,8 @@ class ChangeFeed {
 			.map((documents) -> {
 				// checked after reading: whatever the read could have missed was purged before it,
 				// so by a purger whose cut-off is older than this one (TombstonePurge)
-				if (since != null && since.position()
-					.isBefore(this.clock.instant().minus(this.properties.tombstoneRetention()))) {
+				if (since != null && since.mayMissTombstonesRemovedBefore(
+						this.clock.instant().minus(this.properties.tombstoneRetention()))) {
 					throw expired();
 				}
 				boolean more = documents.size() > limit;
@@ -85,12 +88,13 @@ class ChangeFeed {
 				ChangeCursor next;
 				if (more) {
 					Document last = served.get(served.size() - 1);
-					next = ChangeCursor.after(changedAt(last), last.getString("_id"));
+					next = ChangeCursor.after(changedAt(last), last.getString("_id"), origin);
 				}
 				else {
 					// caught up: everything up to the settled time has been served, so a quiet
 					// client's cursor keeps moving and never ages past the tombstone retention
-					next = ChangeCursor.through(settled).atLeast(since);
+					next = ChangeCursor.through(settled, origin);
+					next = (since != null) ? next.atLeast(since) : next;
 				}
 				return new Page(served.stream().map(this::change).toList(), next.encode());
 			});
