@@ -164,6 +164,27 @@ public final class Gateway {
 			.build()).expect(200).json();
 	}
 
+	/**
+	 * Any request with {@code key}, with headers given as name, value …: for the partner API beyond
+	 * the helpers above. A brand-new key is retried while the gateway may not know it yet.
+	 */
+	public Response call(String method, String pathAndQuery, @Nullable JsonNode body, String key, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Authorization", "Bearer " + key)
+			.header("Accept", "application/json");
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		request.method(method, (body != null)
+				? HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)
+				: HttpRequest.BodyPublishers.noBody());
+		return sendWithNewKey(request.build());
+	}
+
 	private HttpRequest post(String path, @Nullable JsonNode body, String key, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(REQUEST_TIMEOUT)
