@@ -38,6 +38,9 @@ class OfflineMirrorTest {
 	// the feed serves changes once they are older than its settle lag (2 s by default)
 	private static final Duration SETTLED = Duration.ofSeconds(30);
 
+	// reads count against the gateway's rate limit per address, which the stack's tests share
+	private static final Duration POLL = Duration.ofSeconds(1);
+
 	private static final int PAGE = 2;
 
 	private final Gateway gateway;
@@ -59,7 +62,7 @@ class OfflineMirrorTest {
 		String byExternalId = id(upsert(partner, "kal/2027/madklub", event("Madklub"), false).expect(201));
 
 		Mirror client = new Mirror(partner, new LinkedHashMap<>(), null);
-		await().atMost(SETTLED).untilAsserted(() -> assertThat(client.catchUp().keySet())
+		await().atMost(SETTLED).pollInterval(POLL).untilAsserted(() -> assertThat(client.catchUp().keySet())
 			.containsExactlyInAnyOrder(published, toPublish, toChange, toDelete, toCancel, byExternalId));
 		// the client keeps its map and cursor, and goes offline
 		Map<String, JsonNode> storedCopy = new LinkedHashMap<>(client.events);
@@ -88,10 +91,11 @@ class OfflineMirrorTest {
 			.isEqualTo(recreated);
 
 		// back online: a new process with only what the client stored
+		Map<String, JsonNode> server = serverState(partner);
 		Mirror resumed = new Mirror(partner, storedCopy, storedCursor);
-		await().atMost(SETTLED).untilAsserted(() -> {
+		await().atMost(SETTLED).pollInterval(POLL).untilAsserted(() -> {
 			resumed.catchUp();
-			assertThat(resumed.events).isEqualTo(serverState(partner));
+			assertThat(resumed.events).isEqualTo(server);
 		});
 		assertThat(resumed.events.keySet()).containsExactlyInAnyOrder(published, toPublish, toChange, toCancel,
 				byExternalId, createdByUpsert, postedWithExternalId, recreated);
@@ -117,13 +121,15 @@ class OfflineMirrorTest {
 		assertThat(othersDraft).isNotEqualTo(ownersDraft);
 
 		Mirror othersCopy = new Mirror(other, new LinkedHashMap<>(), null);
-		await().atMost(SETTLED).untilAsserted(() -> assertThat(othersCopy.catchUp().keySet()).containsExactly(othersDraft));
+		await().atMost(SETTLED).pollInterval(POLL)
+			.untilAsserted(() -> assertThat(othersCopy.catchUp().keySet()).containsExactly(othersDraft));
 		assertThat(othersCopy.served).doesNotContain(ownersDraft);
 		assertThat(this.gateway.call("GET", "/api/v1/events/" + ownersDraft, null, other.apiKey()).status())
 			.isEqualTo(404);
 		assertThat(this.gateway.call("GET", "/api/v1/events/by-external-id/delt-id", null, owner.apiKey()).expect(200)
 			.json().path("title").asText()).isEqualTo("Ejerens kladde (synkronisering)");
-		Response anonymous = this.gateway.get("/api/v1/events/changes");
+		Response anonymous = await().atMost(SETTLED).pollInterval(POLL)
+			.until(() -> this.gateway.get("/api/v1/events/changes"), (response) -> response.status() != 429);
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(anonymous.header("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
