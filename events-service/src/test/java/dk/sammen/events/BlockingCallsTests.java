@@ -55,6 +55,13 @@ class BlockingCallsTests extends EventsIntegrationTest {
 			.expectBody().jsonPath("$.succeeded").isEqualTo(2);
 		this.http.post().uri("/api/v1/events/{id}/cancel", id).header(IDENTITY, partner.header())
 			.bodyValue(Map.of("reason", "Aflyst")).exchange().expectStatus().isOk();
+		this.http.put().uri("/api/v1/events/by-external-id/{externalId}?publish=true", "blockhound")
+			.header(IDENTITY, partner.header()).bodyValue(meal()).exchange().expectStatus().isCreated();
+		String draft = createEvent(partner, meal()).get("id").asString();
+		this.http.delete().uri("/api/v1/events/{id}", draft).header(IDENTITY, partner.header()).exchange()
+			.expectStatus().isNoContent();
+		this.http.get().uri("/api/v1/events/changes?limit=2").header(IDENTITY, partner.header()).exchange()
+			.expectStatus().isOk();
 		assertThat(this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody()).contains("UP");
 	}

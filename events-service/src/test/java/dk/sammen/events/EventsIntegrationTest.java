@@ -39,6 +39,9 @@ public abstract class EventsIntegrationTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().connectionString() + "/sammen-events-test");
 		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
+		// shorter than the 2 s default so change-feed tests wait less; writes acknowledged later than
+		// half of it are re-stamped, which a loaded test machine then exercises as well
+		registry.add("sammen.events.changes.settle-lag", () -> "500ms");
 	}
 
 	@BeforeEach

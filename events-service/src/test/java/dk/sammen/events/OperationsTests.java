@@ -38,7 +38,9 @@ class OperationsTests extends EventsIntegrationTest {
 	void openApi_describesTheEventsApi() {
 		this.http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.paths['/api/v1/events']").exists()
-			.jsonPath("$.paths['/api/v1/events/{id}/publish']").exists();
+			.jsonPath("$.paths['/api/v1/events/{id}/publish']").exists()
+			.jsonPath("$.paths['/api/v1/events/changes'].get.parameters[?(@.name == 'since')]").exists()
+			.jsonPath("$.paths['/api/v1/events/by-external-id/{externalId}'].put").exists();
 	}
 
 }

@@ -30,6 +30,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -121,6 +122,52 @@ class GatewayIntegrationTest {
 			.isEqualTo(owner)
 			.jsonPath("$.uri")
 			.isEqualTo(path);
+	}
+
+	@Test
+	void routesSyncPaths_withAKey_toEventsServiceUnchanged() {
+		EchoedRequest changes = exchange(get("/api/v1/events/changes?since=YzF8MXwwfDE&limit=500", ADMIN_KEY));
+		EchoedRequest byExternalId = exchange(this.client.put()
+			.uri("/api/v1/events/by-external-id/{externalId}", "kalender/2027/møde")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}"));
+
+		assertThat(changes.backend()).isEqualTo("events-service");
+		assertThat(changes.uri()).isEqualTo("/api/v1/events/changes?since=YzF8MXwwfDE&limit=500");
+		assertThat(byExternalId.backend()).isEqualTo("events-service");
+		assertThat(byExternalId.method()).isEqualTo("PUT");
+		assertThat(byExternalId.uri()).isEqualTo("/api/v1/events/by-external-id/kalender%2F2027%2Fm%C3%B8de");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "GET, /api/v1/events/changes, ''", "GET, /api/v1/events/changes?since={x}, abc",
+			"GET, /api/v1/events/by-external-id/{x}, x", "PUT, /api/v1/events/by-external-id/{x}, x",
+			"PUT, /api/v1/events/by-external-id/{x}, a/b" })
+	void refuses401WithoutForwarding_syncPathsWithoutAKey(String method, String path, String value) {
+		int before = events.requests();
+
+		this.client.method(HttpMethod.valueOf(method))
+			.uri(path, value)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sammen\"");
+
+		assertThat(events.requests()).isEqualTo(before);
+	}
+
+	@Test
+	void forwardsAnonymously_publicEventPathsBesideTheSyncOnes() {
+		EchoedRequest listing = exchange(this.client.get().uri("/api/v1/events?limit=5"));
+		EchoedRequest one = exchange(this.client.get().uri("/api/v1/events/changes-are-not-an-id-here"));
+
+		assertThat(listing.backend()).isEqualTo("events-service");
+		assertThat(one.uri()).isEqualTo("/api/v1/events/changes-are-not-an-id-here");
+		assertThat(one.headers(IDENTITY)).isEmpty();
 	}
 
 	@Test

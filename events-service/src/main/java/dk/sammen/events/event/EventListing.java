@@ -178,9 +178,9 @@ class EventListing {
 	Mono<Page> ownEvents(String organisationId, @Nullable String status, @Nullable KeysetCursor cursor, int limit) {
 		List<Criteria> criteria = new ArrayList<>();
 		criteria.add(Criteria.where("organisationId").is(organisationId));
-		if (status != null) {
-			criteria.add(Criteria.where("status").is(status));
-		}
+		// a deleted draft's tombstone is no event
+		criteria.add((status != null) ? Criteria.where("status").is(status)
+				: Criteria.where("status").ne(Vocabulary.DELETED));
 		return page(criteria, cursor, limit, (event) -> true);
 	}
 

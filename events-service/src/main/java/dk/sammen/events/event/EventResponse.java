@@ -19,7 +19,8 @@ import dk.sammen.platform.web.ETags;
  * {@code endsAt} are that occurrence's, and a single occurrence called off shows as cancelled with
  * its reason; {@code schedule} describes the whole series.
  */
-record EventResponse(String id, String status, String organisationId, String organisationName, long version,
+record EventResponse(String id, @Nullable String externalId, String status, String organisationId,
+		String organisationName, long version,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime publishedAt,
 		@Nullable String cancellationReason, String title, String description, String programme,
 		@Nullable String campaign, OffsetDateTime startsAt, OffsetDateTime endsAt, EventDetails.@Nullable Place location, EventDetails.@Nullable Online online,
@@ -48,7 +49,7 @@ record EventResponse(String id, String status, String organisationId, String org
 			@Nullable String cancellationReason) {
 		EventDetails d = event.details();
 		Instant endsAt = startsAt.plus(Duration.between(d.startsAt(), d.endsAt()));
-		return new EventResponse(event.id(), status, event.organisationId(), event.organisationName(),
+		return new EventResponse(event.id(), event.externalId(), status, event.organisationId(), event.organisationName(),
 				event.version(), danish(event.createdAt()), danish(event.updatedAt()),
 				(event.publishedAt() != null) ? danish(event.publishedAt()) : null, cancellationReason, d.title(),
 				d.description(), d.programme(), d.campaign(), danish(startsAt), danish(endsAt), d.location(),

@@ -53,6 +53,7 @@ class EventRules {
 
 	EventDetails validate(EventRequest request) {
 		Violations violations = new Violations();
+		ExternalIds.check(violations, request.externalId());
 		String title = PlainText.required(violations, "title", request.title(), 200);
 		String description = PlainText.sanitizedHtml(violations, "description", request.description());
 		String programme = request.programme();

@@ -15,8 +15,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A partner's event: the aggregate, stored as one document together with its pending CloudEvents.
  * Transitions return a new state at the next version; the caller stores it with the message the
  * transition caused, in one write. The indexes serve the public listing's filters in
- * {@code startsAt} order, the owner's listing and the relay's search for pending messages.
+ * {@code startsAt} order, the owner's listing, the change feed in {@code updatedAt} order and the
+ * relay's search for pending messages.
+ * <p>
+ * Deleting a draft turns its document into a tombstone (status {@code deleted}, content removed) so
+ * that the change feed can tell mirrors about it; every other read treats a tombstone as absent
+ * and never maps one to this record.
  *
+ * @param externalId the partner's own id, immutable: the event id is derived from it
+ * @param updatedAt when the last change was stored; also the event's position in the change feed
  * @param requestHash hash of the creating request when it carried an {@code Idempotency-Key}
  * @param words folded search words of the public text
  */
@@ -31,51 +38,85 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "words", def = "{'words': 1}")
 @CompoundIndex(name = "series_by_end", def = "{'details.schedule.seriesEndsAt': 1, 'status': 1}")
 @CompoundIndex(name = "reminders_due", def = "{'freshness.reminded': 1, 'freshness.remindAt': 1}")
+@CompoundIndex(name = "changes", def = "{'updatedAt': 1, '_id': 1}")
+@CompoundIndex(name = "own_changes", def = "{'organisationId': 1, 'updatedAt': 1, '_id': 1}")
 @CompoundIndex(name = "outbox_pending", def = "{'outbox.0': 1}", sparse = true)
-record PartnerEvent(@Id String id, String organisationId, String organisationName, String status, long version,
-		EventDetails details, List<String> words, @Nullable String cancellationReason, @Nullable String requestHash,
-		Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, @Nullable Freshness freshness) {
+record PartnerEvent(@Id String id, @Nullable String externalId, String organisationId, String organisationName,
+		String status, long version, EventDetails details, List<String> words, @Nullable String cancellationReason,
+		@Nullable String requestHash, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
+		@Nullable Freshness freshness) {
 
-	static PartnerEvent draft(String id, String organisationId, String organisationName, EventDetails details,
-			@Nullable String requestHash, Instant now) {
-		return new PartnerEvent(id, organisationId, organisationName, Vocabulary.DRAFT, 1, details,
+	static PartnerEvent draft(String id, @Nullable String externalId, String organisationId, String organisationName,
+			EventDetails details, @Nullable String requestHash, Instant now) {
+		return new PartnerEvent(id, externalId, organisationId, organisationName, Vocabulary.DRAFT, 1, details,
 				wordsOf(details), null, requestHash, now, now, null, null);
 	}
 
 	boolean isPublic() {
-		return !Vocabulary.DRAFT.equals(this.status);
+		return Vocabulary.PUBLISHED.equals(this.status) || Vocabulary.CANCELLED.equals(this.status);
 	}
 
 	PartnerEvent revised(EventDetails revised, Instant now) {
-		return new PartnerEvent(this.id, this.organisationId, this.organisationName, this.status, this.version + 1,
-				revised, wordsOf(revised), this.cancellationReason, this.requestHash, this.createdAt, now,
-				this.publishedAt, this.freshness);
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName, this.status,
+				this.version + 1, revised, wordsOf(revised), this.cancellationReason, this.requestHash, this.createdAt,
+				now, this.publishedAt, this.freshness);
 	}
 
 	PartnerEvent published(Instant now) {
-		return new PartnerEvent(this.id, this.organisationId, this.organisationName, Vocabulary.PUBLISHED,
-				this.version + 1, this.details, this.words, null, this.requestHash, this.createdAt, now, now,
-				this.freshness);
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName,
+				Vocabulary.PUBLISHED, this.version + 1, this.details, this.words, null, this.requestHash, this.createdAt,
+				now, now, this.freshness);
+	}
+
+	/** A draft revised and published in one change, as an upsert that publishes does. */
+	PartnerEvent revisedAndPublished(EventDetails revised, Instant now) {
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName,
+				Vocabulary.PUBLISHED, this.version + 1, revised, wordsOf(revised), null, this.requestHash,
+				this.createdAt, now, now, this.freshness);
 	}
 
 	PartnerEvent cancelled(String reason, Instant now) {
-		return new PartnerEvent(this.id, this.organisationId, this.organisationName, Vocabulary.CANCELLED,
-				this.version + 1, this.details, this.words, reason, this.requestHash, this.createdAt, now,
-				this.publishedAt, this.freshness);
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName,
+				Vocabulary.CANCELLED, this.version + 1, this.details, this.words, reason, this.requestHash,
+				this.createdAt, now, this.publishedAt, this.freshness);
+	}
+
+	/**
+	 * This state as the successor of a tombstone at {@code tombstoneVersion}: versions keep rising
+	 * across a delete, so an ETag of the deleted draft never matches the new one.
+	 */
+	PartnerEvent succeeding(long tombstoneVersion) {
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName, this.status,
+				tombstoneVersion + this.version, this.details, this.words, this.cancellationReason, this.requestHash,
+				this.createdAt, this.updatedAt, this.publishedAt, this.freshness);
+	}
+
+	/** The same change, stored later: see {@link LateWrites}. */
+	PartnerEvent restamped(Instant updatedAt) {
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName, this.status,
+				this.version, this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt,
+				updatedAt, this.publishedAt, this.freshness);
 	}
 
 	/** The same state with a new freshness: part of the transition that confirmed the offer. */
 	PartnerEvent withFreshness(Freshness freshness) {
-		return new PartnerEvent(this.id, this.organisationId, this.organisationName, this.status, this.version,
-				this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt, this.updatedAt,
-				this.publishedAt, freshness);
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName, this.status,
+				this.version, this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt,
+				this.updatedAt, this.publishedAt, freshness);
 	}
 
 	/** Re-confirmed by its organisation without other change. */
 	PartnerEvent confirmed(Freshness freshness, Instant now) {
-		return new PartnerEvent(this.id, this.organisationId, this.organisationName, this.status, this.version + 1,
-				this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt, now,
-				this.publishedAt, freshness);
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName, this.status,
+				this.version + 1, this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt,
+				now, this.publishedAt, freshness);
+	}
+
+	/** Marked as reminded to re-confirm; a new version, so two sweeps cannot both remind. */
+	PartnerEvent reminded(Freshness reminded) {
+		return new PartnerEvent(this.id, this.externalId, this.organisationId, this.organisationName, this.status,
+				this.version + 1, this.details, this.words, this.cancellationReason, this.requestHash, this.createdAt,
+				this.updatedAt, this.publishedAt, reminded);
 	}
 
 	EventSnapshotV1 snapshot() {

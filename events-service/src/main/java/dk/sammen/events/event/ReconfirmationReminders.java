@@ -92,10 +92,7 @@ class ReconfirmationReminders implements SmartLifecycle {
 				event.details().title(), freshness.confirmedAt(), freshness.staleAt(), freshness.hiddenAt(), now);
 		OutboxMessage message = OutboxMessage.of(Topics.PARTNER_NOTICES, event.organisationId(),
 				CloudEventTypes.RECONFIRMATION_REQUESTED_V1, now, notice, this.json);
-		PartnerEvent reminded = new PartnerEvent(event.id(), event.organisationId(), event.organisationName(),
-				event.status(), event.version() + 1, event.details(), event.words(), event.cancellationReason(),
-				event.requestHash(), event.createdAt(), event.updatedAt(), event.publishedAt(),
-				freshness.remindedOf());
+		PartnerEvent reminded = event.reminded(freshness.remindedOf());
 		// a partner's change in between wins; the next sweep looks again
 		return this.store.update(event.id(), event.version(), reminded, List.of(message))
 			.doOnNext((written) -> {

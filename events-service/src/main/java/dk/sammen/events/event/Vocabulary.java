@@ -39,6 +39,9 @@ final class Vocabulary {
 
 	static final Set<String> STATUSES = Set.of(DRAFT, PUBLISHED, CANCELLED);
 
+	/** A deleted draft's tombstone, kept for the change feed; no API shows it as an event. */
+	static final String DELETED = "deleted";
+
 	private Vocabulary() {
 	}
 

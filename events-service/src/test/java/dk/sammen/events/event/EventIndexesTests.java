@@ -25,7 +25,8 @@ class EventIndexesTests extends EventsIntegrationTest {
 			.collectList()
 			.block(Duration.ofSeconds(10));
 		assertThat(names).contains("public_by_start", "own_by_start", "kommune_by_start", "region_by_start",
-				"programme_by_start", "campaign_by_start", "position", "words", "outbox_pending");
+				"programme_by_start", "campaign_by_start", "position", "words", "outbox_pending", "changes",
+				"own_changes");
 	}
 
 }

@@ -17,7 +17,7 @@ class EventRulesTests {
 	private final EventRules rules = new EventRules(Kommuner.load());
 
 	static EventRequest meal() {
-		return new EventRequest("Fællesspisning i Medborgerhuset", "<p>Kom og spis med</p>", "danmark-spiser-sammen",
+		return new EventRequest(null, "Fællesspisning i Medborgerhuset", "<p>Kom og spis med</p>", "danmark-spiser-sammen",
 				"vaer-en-som-raekker-ud", OffsetDateTime.parse("2027-04-29T17:30:00+02:00"),
 				OffsetDateTime.parse("2027-04-29T20:00:00+02:00"),
 				new EventRequest.LocationRequest("Medborgerhuset", "Nørregade 1", "7500", "Holstebro", "0661", 56.36,
@@ -47,7 +47,7 @@ class EventRulesTests {
 	@Test
 	void validate_blankNotesAndNoWelcome_readAsNothing() {
 		EventRequest m = meal();
-		EventRequest request = new EventRequest(m.title(), m.description(), m.programme(), m.campaign(), m.startsAt(),
+		EventRequest request = new EventRequest(null, m.title(), m.description(), m.programme(), m.campaign(), m.startsAt(),
 				m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null, null, "  ", "", null);
 		EventDetails details = this.rules.validate(request);
 		assertThat(details.welcome()).isEmpty();
@@ -64,7 +64,7 @@ class EventRulesTests {
 	@Test
 	void validate_sameDateForAnotherProgramme_isFine() {
 		EventRequest request = withTimes(meal(), "2027-05-03T17:30:00+02:00", "2027-05-03T20:00:00+02:00");
-		EventRequest local = new EventRequest(request.title(), request.description(), "local-partnership", null,
+		EventRequest local = new EventRequest(null, request.title(), request.description(), "local-partnership", null,
 				request.startsAt(), request.endsAt(), request.location(), null, request.arenas(),
 				request.interventionTypes(), request.targetGroups(), request.languages(), 0, 40, null, List.of(), null, null,
 				null, null);
@@ -79,7 +79,7 @@ class EventRulesTests {
 
 	@Test
 	void validate_unknownSlugsAndBadLocation_reportsEveryField() {
-		EventRequest bad = new EventRequest(" ", null, "fest", "Not A Slug", null, null,
+		EventRequest bad = new EventRequest(null, " ", null, "fest", "Not A Slug", null, null,
 				new EventRequest.LocationRequest("Hal", "Vej 1", "75", "By", "9999", 10.0, null), null,
 				List.of("sport"), List.of("socialt-netvaerk", "socialt-netvaerk"), List.of("katte"), List.of("dansk"),
 				-5, 0, "javascript:alert(1)", List.of("elevator"), List.of("kom-alene", "velkomstkomite"), "\u0007",
@@ -94,7 +94,7 @@ class EventRulesTests {
 	@Test
 	void validate_neitherLocationNorOnline_isRejected() {
 		EventRequest m = meal();
-		EventRequest request = new EventRequest(m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
+		EventRequest request = new EventRequest(null, m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
 				null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(violations(request)).extracting(FieldViolation::field).containsExactly("location");
 	}
@@ -102,7 +102,7 @@ class EventRulesTests {
 	@Test
 	void validate_onlineOnlyWithPublicUrl_isAccepted() {
 		EventRequest m = meal();
-		EventRequest request = new EventRequest(m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
+		EventRequest request = new EventRequest(null, m.title(), m.description(), "other", null, m.startsAt(), m.endsAt(),
 				null, new EventRequest.OnlineRequest("https://meet.example.dk/rum"), null, null, null, null, null,
 				null, null, null, null, null, null, null);
 		assertThat(this.rules.validate(request).online().url()).isEqualTo("https://meet.example.dk/rum");
@@ -111,7 +111,7 @@ class EventRulesTests {
 	@Test
 	void validate_scriptInDescription_isStrippedButSafeMarkupKept() {
 		EventRequest m = meal();
-		EventRequest request = new EventRequest(m.title(),
+		EventRequest request = new EventRequest(null, m.title(),
 				"<p onclick=\"x()\">Hej <strong>alle</strong><script>alert(1)</script> <a href=\"javascript:x\">x</a></p>",
 				m.programme(), null, m.startsAt(), m.endsAt(), m.location(), null, null, null, null, null, null, null,
 				null, null, null, null, null, null);
@@ -122,7 +122,7 @@ class EventRulesTests {
 	@Test
 	void validate_controlCharactersInTitle_areRejected() {
 		EventRequest m = meal();
-		EventRequest request = new EventRequest("Fest\u0000\r\nBcc: x@example.dk", null, m.programme(), null,
+		EventRequest request = new EventRequest(null, "Fest\u0000\r\nBcc: x@example.dk", null, m.programme(), null,
 				m.startsAt(), m.endsAt(), m.location(), null, null, null, null, null, null, null, null, null, null, null,
 				null, null);
 		assertThat(violations(request)).extracting(FieldViolation::field).containsExactly("title");
@@ -133,7 +133,7 @@ class EventRulesTests {
 	}
 
 	private static EventRequest withTimes(EventRequest m, String startsAt, String endsAt) {
-		return new EventRequest(m.title(), m.description(), m.programme(), m.campaign(),
+		return new EventRequest(null, m.title(), m.description(), m.programme(), m.campaign(),
 				OffsetDateTime.parse(startsAt), OffsetDateTime.parse(endsAt), m.location(), m.online(), m.arenas(),
 				m.interventionTypes(), m.targetGroups(), m.languages(), m.priceDkk(), m.capacity(),
 				m.registrationUrl(), m.accessibility(), m.welcome(), m.welcomeNote(), m.transportNote(), null);

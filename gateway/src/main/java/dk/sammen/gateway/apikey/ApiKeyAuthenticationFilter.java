@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -19,14 +20,19 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Authenticates {@code Authorization: Bearer <api-key>} and forwards the caller as a signed
  * identity. A client can never send an identity of its own: the identity header is removed from
  * every request, and the key itself is not forwarded either, so no service can log or leak it.
- * A request without a key goes on anonymously; each service decides what is public. A key that
- * is unknown, revoked or malformed is answered 401 here and never reaches a service.
+ * A request without a key goes on anonymously; each service decides what is public, except on
+ * the paths that only ever serve a caller's own data (the change feed and events by external id),
+ * which are refused here already. A key that is unknown, revoked or malformed is answered 401 here
+ * and never reaches a service.
  */
 final class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
 
@@ -35,6 +41,12 @@ final class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
 
 	/** RFC 6750 {@code b64token}; the scheme is case-insensitive (RFC 9110). */
 	private static final Pattern BEARER = Pattern.compile("(?i:Bearer) +([A-Za-z0-9._~+/-]+=*)");
+
+	/** Partner-integration endpoints (CONTRACT section 9): nothing there is public. */
+	private static final List<PathPattern> KEY_REQUIRED = Stream
+		.of("/api/v1/events/changes", "/api/v1/events/by-external-id/**")
+		.map(PathPatternParser.defaultInstance::parse)
+		.toList();
 
 	private final ApiKeyDirectory directory;
 
@@ -56,6 +68,13 @@ final class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		List<String> authorization = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
 		if (authorization.isEmpty()) {
+			PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+			if (KEY_REQUIRED.stream().anyMatch((pattern) -> pattern.matches(path))) {
+				// RFC 6750 section 3.1: a request without credentials gets no error code
+				ApiProblem problem = ApiProblem.unauthorized("Send 'Authorization: Bearer <api-key>'");
+				problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sammen\"");
+				return Mono.error(problem);
+			}
 			return chain.filter(forward(exchange, null));
 		}
 		Matcher bearer = BEARER.matcher(authorization.get(0).strip());

@@ -131,7 +131,8 @@ public final class EventBody {
 		return this.title;
 	}
 
-	ObjectNode json() {
+	/** The body as JSON, for requests the {@link Gateway}'s helpers do not cover. */
+	public ObjectNode json() {
 		ObjectNode body = Gateway.JSON.createObjectNode();
 		body.put("title", this.title);
 		body.put("description", this.description);

@@ -171,6 +171,32 @@ public final class Gateway {
 			.build()).expect(200).json();
 	}
 
+	/**
+	 * Any request with {@code key}, with headers given as name, value …: for the partner API beyond
+	 * the helpers above. Sent again while the gateway may not know a brand-new key yet (401), and,
+	 * as a polite client does, when the gateway asks it to slow down (429, never processed).
+	 */
+	public Response call(String method, String pathAndQuery, @Nullable JsonNode body, String key, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Authorization", "Bearer " + key)
+			.header("Accept", "application/json");
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		request.method(method, (body != null)
+				? HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)
+				: HttpRequest.BodyPublishers.noBody());
+		HttpRequest built = request.build();
+		return await().atMost(NEW_KEY_BUDGET)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> send(built), (response) -> response.status() != 401 && response.status() != 429);
+	}
+
 	private HttpRequest post(String path, @Nullable JsonNode body, String key, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(REQUEST_TIMEOUT)
