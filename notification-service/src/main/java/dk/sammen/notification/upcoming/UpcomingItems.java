@@ -1,12 +1,16 @@
 package dk.sammen.notification.upcoming;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dk.sammen.platform.schedule.Recurrence;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,17 +49,42 @@ public class UpcomingItems {
 
 	/**
 	 * Published items starting in {@code [from, to)}, by start, optionally of one programme and one
-	 * kind; the caller picks what fits a subscriber.
+	 * kind; the caller picks what fits a subscriber. A recurring offer appears once per occurrence
+	 * in the window (skipped and called-off days left out); an offer its organisation has let go
+	 * stale past {@code from} is left out, as the public listing leaves it out.
 	 */
 	public Flux<UpcomingItem> published(Instant from, Instant to, @Nullable String programme, @Nullable String kind) {
-		Criteria criteria = Criteria.where("status").is("published").and("startsAt").gte(from).lt(to);
+		Criteria base = Criteria.where("status").is("published");
 		if (programme != null) {
-			criteria = criteria.and("programme").is(programme);
+			base = base.and("programme").is(programme);
 		}
 		if (kind != null) {
-			criteria = criteria.and("kind").is(kind);
+			base = base.and("kind").is(kind);
 		}
-		return this.mongo.find(Query.query(criteria).with(Sort.by("startsAt", "_id")).limit(MOST), UpcomingItem.class);
+		Criteria fresh = new Criteria().orOperator(Criteria.where("visibleUntil").gt(from),
+				Criteria.where("visibleUntil").is(null));
+		Query once = Query
+			.query(new Criteria().andOperator(base, fresh, Criteria.where("series").is(null),
+					Criteria.where("startsAt").gte(from).lt(to)))
+			.with(Sort.by("startsAt", "_id"))
+			.limit(MOST);
+		Query repeated = Query.query(new Criteria().andOperator(base, fresh, Criteria.where("series").ne(null),
+				Criteria.where("startsAt").lt(to), new Criteria().orOperator(Criteria.where("series.endsAt").gt(from),
+						Criteria.where("series.endsAt").is(null))));
+		Flux<UpcomingItem> occurrences = this.mongo.find(repeated, UpcomingItem.class)
+			.concatMapIterable((item) -> occurrences(item, from, to));
+		return Flux.merge(this.mongo.find(once, UpcomingItem.class), occurrences)
+			.sort(Comparator.comparing(UpcomingItem::startsAt).thenComparing(UpcomingItem::id))
+			.take(MOST);
+	}
+
+	private static List<UpcomingItem> occurrences(UpcomingItem item, Instant from, Instant to) {
+		UpcomingItem.Series series = Objects.requireNonNull(item.series());
+		return new Recurrence(series.rrule())
+			.starts(item.startsAt(), from, to, Set.copyOf(series.skipped()), MOST)
+			.stream()
+			.map(item::at)
+			.toList();
 	}
 
 	/** The same, collected: letters are composed on worker threads and need the whole list. */

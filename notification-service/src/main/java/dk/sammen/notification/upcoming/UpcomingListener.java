@@ -2,6 +2,8 @@ package dk.sammen.notification.upcoming;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -115,7 +117,16 @@ class UpcomingListener {
 				snapshot.status(), snapshot.title(), snapshot.programme(), snapshot.campaign(), snapshot.startsAt(),
 				snapshot.endsAt(), (location != null) ? location.kommuneCode() : null,
 				(location != null) ? location.regionCode() : null, where, snapshot.online() != null, url, ceId,
-				snapshot.welcome());
+				snapshot.welcome(), series(snapshot.schedule()), snapshot.visibleUntil());
+	}
+
+	private static UpcomingItem.@Nullable Series series(EventSnapshotV1.@Nullable ScheduleV1 schedule) {
+		if (schedule == null) {
+			return null;
+		}
+		List<LocalDate> skipped = new ArrayList<>(schedule.exdates());
+		schedule.cancelled().forEach((occurrence) -> skipped.add(occurrence.date()));
+		return new UpcomingItem.Series(schedule.rrule(), skipped, schedule.seriesEndsAt());
 	}
 
 	private static void require(CloudEventRecord event, boolean complete, @Nullable String id) {
