@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.platform.geography.GeoPoint;
 import dk.sammen.platform.geography.Kommune;
 import dk.sammen.platform.geography.Kommuner;
@@ -14,6 +15,23 @@ import dk.sammen.platform.geography.Kommuner;
 final class CoverageRules {
 
 	private CoverageRules() {
+	}
+
+	/** Far enough for a series without end; inside the range MongoDB dates can hold. */
+	static final Instant OPEN_END = Instant.parse("9999-12-31T23:59:59Z");
+
+	/**
+	 * Until when an event is on offer: a series until its last occurrence ends (or open), anything
+	 * until it leaves public listings for want of re-confirmation, if that is sooner.
+	 */
+	static Instant availableUntil(EventSnapshotV1 event) {
+		Instant end = event.endsAt();
+		EventSnapshotV1.ScheduleV1 schedule = event.schedule();
+		if (schedule != null) {
+			end = (schedule.seriesEndsAt() != null) ? schedule.seriesEndsAt() : OPEN_END;
+		}
+		Instant visibleUntil = event.visibleUntil();
+		return (visibleUntil != null && visibleUntil.isBefore(end)) ? visibleUntil : end;
 	}
 
 	/** Whether [{@code startsAt}, {@code endsAt}) and [{@code from}, {@code to}) share an instant. */

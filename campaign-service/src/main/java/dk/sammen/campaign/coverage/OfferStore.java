@@ -35,7 +35,7 @@ class OfferStore {
 				(location != null) ? location.regionCode() : null, (location != null) ? location.lat() : null,
 				(location != null) ? location.lon() : null, snapshot.online() != null, snapshot.arenas(),
 				snapshot.interventionTypes(), snapshot.targetGroups(), Integer.valueOf(0).equals(snapshot.priceDkk()),
-				snapshot.startsAt(), snapshot.endsAt(), ceId, now);
+				snapshot.startsAt(), CoverageRules.availableUntil(snapshot), ceId, now);
 		return this.upserts.apply(offer, snapshot.id(), snapshot.version(), ceId);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.platform.geography.GeoPoint;
 import dk.sammen.platform.geography.Kommuner;
 
@@ -130,6 +131,29 @@ class CoverageRulesTests {
 		return new Offer("e1", 2, "published", "other", null, "org-1", kommuneCode, (kommuneCode != null) ? "1082" : null,
 				lat, lon, kommuneCode == null, List.of(), List.of(), List.of("alle"), true, starts,
 				starts.plusSeconds(7200), "ce-1", starts);
+	}
+
+	@Test
+	void availableUntil_seriesAndFreshness_extendOrCutTheOffer() {
+		Instant first = Instant.parse("2027-03-02T09:00:00Z");
+		EventSnapshotV1.ScheduleV1 open = new EventSnapshotV1.ScheduleV1("FREQ=WEEKLY;BYDAY=TU", List.of(), List.of(), null);
+		EventSnapshotV1.ScheduleV1 ending = new EventSnapshotV1.ScheduleV1("FREQ=WEEKLY;BYDAY=TU;COUNT=10", List.of(),
+				List.of(), Instant.parse("2027-05-04T11:00:00Z"));
+		assertThat(CoverageRules.availableUntil(event(first, null, null))).isEqualTo(first.plusSeconds(7200));
+		assertThat(CoverageRules.availableUntil(event(first, ending, null))).isEqualTo(Instant.parse("2027-05-04T11:00:00Z"));
+		assertThat(CoverageRules.availableUntil(event(first, open, null))).isEqualTo(CoverageRules.OPEN_END);
+		assertThat(CoverageRules.availableUntil(event(first, open, Instant.parse("2027-06-01T00:00:00Z"))))
+			.isEqualTo(Instant.parse("2027-06-01T00:00:00Z"));
+		// a series that started before a period is on offer in it
+		assertThat(CoverageRules.overlaps(first, CoverageRules.availableUntil(event(first, open, null)),
+				Instant.parse("2027-09-01T00:00:00Z"), Instant.parse("2027-10-01T00:00:00Z"))).isTrue();
+	}
+
+	private static EventSnapshotV1 event(Instant startsAt, EventSnapshotV1.ScheduleV1 schedule, Instant visibleUntil) {
+		return new EventSnapshotV1("e-1", "org-1", "Forening", "published", 2, "Kaffe", "", "local-partnership", null,
+				startsAt, startsAt.plusSeconds(7200), null, new EventSnapshotV1.OnlineV1("https://example.dk"), List.of(),
+				List.of(), List.of(), List.of("da"), 0, null, null, List.of(), List.of(), null, null, schedule,
+				visibleUntil, startsAt, startsAt);
 	}
 
 }
