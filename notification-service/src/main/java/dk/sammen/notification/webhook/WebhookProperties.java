@@ -98,6 +98,9 @@ record WebhookProperties(@DefaultValue("5") int maxEndpointsPerOrganisation, @De
 			for (Key key : keys) {
 				Assert.isTrue(!key.id().isEmpty() && !key.id().contains(":"),
 						"A webhook encryption key id must be non-empty and without ':'");
+				// Boot's binder leaves an unresolvable ${…} as it is, which would pass the length check
+				Assert.isTrue(!key.secret().startsWith("${"), () -> "Webhook encryption key '" + key.id()
+						+ "' is not set: provide " + key.secret().substring(2, key.secret().length() - 1).split(":")[0]);
 				Assert.isTrue(key.secret().length() >= 32,
 						"Webhook encryption key '" + key.id() + "' must be at least 32 characters");
 			}
