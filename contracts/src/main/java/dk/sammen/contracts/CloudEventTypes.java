@@ -21,6 +21,10 @@ public final class CloudEventTypes {
 
 	public static final String RECONFIRMATION_REQUESTED_V1 = "dk.sammen.partner.reconfirmation-requested.v1";
 
+	public static final String ORGANISATION_REGISTERED_V1 = "dk.sammen.organisation.registered.v1";
+
+	public static final String ORGANISATION_UPDATED_V1 = "dk.sammen.organisation.updated.v1";
+
 	public static final String DELIVERY_REQUESTED_V1 = "dk.sammen.notification.delivery.requested.v1";
 
 	private CloudEventTypes() {

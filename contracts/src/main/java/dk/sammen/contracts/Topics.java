@@ -9,6 +9,12 @@ public final class Topics {
 	/** API keys issued and revoked, keyed by key id; compacted so a reader can rebuild the key set. */
 	public static final String API_KEYS = "sammen.api-keys.v1";
 
+	/**
+	 * Partner organisations as other services may know them (name, kind, contact address), keyed by
+	 * organisation id; compacted so a reader can rebuild the directory from the beginning.
+	 */
+	public static final String ORGANISATIONS = "sammen.organisations.v1";
+
 	/** Campaign activities, keyed by activity id. */
 	public static final String CAMPAIGN_ACTIVITIES = "sammen.campaign-activities.v1";
 

@@ -53,7 +53,8 @@ class ComposeFileTest {
 			.redirectErrorStream(true);
 		// the secrets it insists on, with values that are obviously not real ones
 		Map<String, String> environment = builder.environment();
-		Stream.of("SAMMEN_ADMIN_KEY", "SAMMEN_IDENTITY_SIGNING_KEY", "SAMMEN_NOTIFICATION_TOKEN_SECRET")
+		Stream.of("SAMMEN_ADMIN_KEY", "SAMMEN_IDENTITY_SIGNING_KEY", "SAMMEN_NOTIFICATION_TOKEN_SECRET",
+				"SAMMEN_NOTIFICATION_WEBHOOK_SECRET_KEY")
 			.forEach((name) -> environment.put(name, "test-only-value-of-at-least-32-characters"));
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

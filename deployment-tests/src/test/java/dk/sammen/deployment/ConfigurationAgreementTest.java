@@ -40,6 +40,9 @@ class ConfigurationAgreementTest {
 	/** sammen.api-keys.v1's partitions are fixed in code (events-service Topology, gateway ApiKeyConfiguration). */
 	private static final int API_KEYS_PARTITIONS = 3;
 
+	/** events-service's Topology declares the organisations topic with 3 partitions, like the keys. */
+	private static final int ORGANISATIONS_PARTITIONS = 3;
+
 	static Stream<String> overlays() {
 		return Kustomize.overlays().stream();
 	}
@@ -182,6 +185,7 @@ class ConfigurationAgreementTest {
 		Map<String, Integer> expected = new HashMap<>();
 		expected.put(Topics.EVENTS, configuration(manifests, "events-service").getInt("sammen.events.topic-partitions"));
 		expected.put(Topics.API_KEYS, API_KEYS_PARTITIONS);
+		expected.put(Topics.ORGANISATIONS, ORGANISATIONS_PARTITIONS);
 		expected.put(Topics.CAMPAIGN_ACTIVITIES,
 				configuration(manifests, "campaign-service").getInt("sammen.campaign.activities-topic.partitions"));
 		expected.put(Topics.NOTIFICATION_DELIVERIES,
@@ -200,6 +204,7 @@ class ConfigurationAgreementTest {
 
 		topics.forEach((name, topic) -> assertThat(topic.getSpec().getPartitions()).as(name).isEqualTo(expected.get(name)));
 		assertThat(topics.get(Topics.API_KEYS).getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
+		assertThat(topics.get(Topics.ORGANISATIONS).getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
 	}
 
 	@ParameterizedTest
@@ -244,6 +249,27 @@ class ConfigurationAgreementTest {
 			.flatExtracting((rule) -> rule.getPorts())
 			.extracting((port) -> port.getPort().getIntVal())
 			.contains(mailPort);
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void webhookEgress_isHttpsToPublicAddressesOnly(String overlay) {
+		Manifests manifests = rendered(overlay);
+		var egress = manifests.get(NetworkPolicy.class, "notification-service").getSpec().getEgress();
+
+		// partners' receivers are anywhere on the internet, on 443 (sammen.notification.webhooks.allowed-ports adds none)
+		assertThat(configuration(manifests, "notification-service").find("sammen.notification.webhooks.allowed-ports"))
+			.as("extra webhook ports would need their own egress rule").isEmpty();
+		var https = egress.stream()
+			.filter((rule) -> rule.getPorts().stream().anyMatch((port) -> port.getPort().getIntVal() == 443))
+			.toList();
+		assertThat(https).singleElement().satisfies((rule) -> {
+			assertThat(rule.getTo()).isNotEmpty().allSatisfy((peer) -> assertThat(peer.getIpBlock()).isNotNull());
+			assertThat(rule.getTo()).extracting((peer) -> peer.getIpBlock().getCidr()).containsExactlyInAnyOrder("0.0.0.0/0", "::/0");
+			assertThat(rule.getTo()).flatExtracting((peer) -> peer.getIpBlock().getExcept())
+				.contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8", "100.64.0.0/10",
+						"fc00::/7", "fe80::/10");
+		});
 	}
 
 	@ParameterizedTest

@@ -30,4 +30,14 @@ class Topology {
 			.build();
 	}
 
+	/** Compacted like the keys: a reader rebuilds its directory of organisations from the beginning. */
+	@Bean
+	NewTopic organisationsTopic(EventsProperties properties) {
+		return TopicBuilder.name(Topics.ORGANISATIONS)
+			.partitions(3)
+			.replicas(properties.topicReplicas())
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.build();
+	}
+
 }

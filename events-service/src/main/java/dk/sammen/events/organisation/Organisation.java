@@ -7,20 +7,27 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dk.sammen.contracts.organisation.OrganisationSnapshotV1;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A partner organisation with its API keys (hashes only), stored as one document. */
+/**
+ * A partner organisation with its API keys (hashes only), stored as one document.
+ *
+ * @param announcedAt when the organisation first went out on {@code sammen.organisations.v1}; null
+ * for one registered before that topic existed, which {@link OrganisationAnnouncer} then announces
+ */
 @Document("organisations")
 record Organisation(@Id String id, String name, @Indexed(unique = true) String cvr, String kind,
-		String contactEmail, List<ApiKey> keys, long version, Instant createdAt, Instant updatedAt) {
+		String contactEmail, List<ApiKey> keys, long version, Instant createdAt, Instant updatedAt,
+		@Nullable Instant announcedAt) {
 
 	Organisation withKey(ApiKey key, Instant now) {
 		List<ApiKey> updated = new ArrayList<>(this.keys);
 		updated.add(key);
 		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, updated,
-				this.version + 1, this.createdAt, now);
+				this.version + 1, this.createdAt, now, this.announcedAt);
 	}
 
 	Organisation withKeyRevoked(String keyId, Instant now) {
@@ -28,7 +35,19 @@ record Organisation(@Id String id, String name, @Indexed(unique = true) String c
 			.map((key) -> key.id().equals(keyId) && key.revokedAt() == null ? key.revoked(now) : key)
 			.toList();
 		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, updated,
-				this.version + 1, this.createdAt, now);
+				this.version + 1, this.createdAt, now, this.announcedAt);
+	}
+
+	/** The same organisation, marked as announced; a new version, since the document changes. */
+	Organisation announced(Instant now) {
+		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, this.keys,
+				this.version + 1, this.createdAt, this.updatedAt, now);
+	}
+
+	/** What other services may know: no keys. */
+	OrganisationSnapshotV1 snapshot() {
+		return new OrganisationSnapshotV1(this.id, this.name, this.kind, this.contactEmail, this.version,
+				this.updatedAt);
 	}
 
 	Optional<ApiKey> key(String keyId) {

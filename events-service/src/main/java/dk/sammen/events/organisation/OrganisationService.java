@@ -13,6 +13,7 @@ import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
 import dk.sammen.contracts.apikey.ApiKeyIssuedV1;
 import dk.sammen.contracts.apikey.ApiKeyRevokedV1;
+import dk.sammen.contracts.organisation.OrganisationRegisteredV1;
 import dk.sammen.platform.identity.ApiKeySecrets;
 import dk.sammen.platform.identity.Role;
 import dk.sammen.platform.outbox.AggregateStore;
@@ -52,8 +53,11 @@ class OrganisationService {
 		String id = UUID.randomUUID().toString();
 		return newKey(Role.PARTNER, now).flatMap((key) -> {
 			Organisation organisation = new Organisation(id, request.name().strip(), request.cvr(), request.kind(),
-					request.contactEmail().strip(), List.of(key.stored()), 1, now, now);
-			return this.store.insert(organisation, List.of(issued(id, key.stored())))
+					request.contactEmail().strip(), List.of(key.stored()), 1, now, now, now);
+			OutboxMessage registered = OutboxMessage.of(Topics.ORGANISATIONS, id,
+					CloudEventTypes.ORGANISATION_REGISTERED_V1, now,
+					new OrganisationRegisteredV1(organisation.snapshot()), this.json);
+			return this.store.insert(organisation, List.of(issued(id, key.stored()), registered))
 				.map((saved) -> new Issued(saved, key.stored().id(), key.secret()));
 		});
 	}

@@ -25,6 +25,11 @@ class RoutingConfiguration {
 	RouteLocator serviceRoutes(RouteLocatorBuilder routes, RoutingProperties properties) {
 		RoutingProperties.Services services = properties.services();
 		return routes.routes()
+			// before events-service's /api/v1/organisations/**: an organisation's webhooks live in notification-service
+			.route("notification-service-webhooks",
+					(route) -> route.order(-1)
+						.path("/api/v1/organisations/me/webhooks", "/api/v1/organisations/me/webhooks/**")
+						.uri(services.notificationUri()))
 			.route("events-service",
 					(route) -> route
 						.path("/api/v1/events", "/api/v1/events/**", "/api/v1/organisations/**",

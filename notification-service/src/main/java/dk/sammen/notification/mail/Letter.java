@@ -2,6 +2,7 @@ package dk.sammen.notification.mail;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,12 +12,25 @@ public sealed interface Letter {
 	/** The template name and the edition kind, e.g. {@code weekly-digest}. */
 	String kind();
 
+	/**
+	 * Whether this is a newsletter to a subscriber, which carries the manage and one-click unsubscribe
+	 * links; a confirmation or a service notice to a partner organisation has none.
+	 */
+	default boolean isNewsletter() {
+		return true;
+	}
+
 	/** Asks to confirm a new subscription; the only letter an unconfirmed address ever gets. */
 	record Confirmation(URI confirmUrl, Duration validFor) implements Letter {
 
 		@Override
 		public String kind() {
 			return "confirmation";
+		}
+
+		@Override
+		public boolean isNewsletter() {
+			return false;
 		}
 
 	}
@@ -72,6 +86,33 @@ public sealed interface Letter {
 		@Override
 		public String kind() {
 			return "instant";
+		}
+
+	}
+
+	/**
+	 * Tells a partner organisation that the platform stopped delivering to one of its webhook
+	 * endpoints after it kept failing, and how to turn it on again. Sent to the organisation's
+	 * contact address; no newsletter links.
+	 *
+	 * @param url the endpoint's URL
+	 * @param webhookId the endpoint's id, as the API shows it
+	 * @param failures consecutive failed attempts
+	 * @param failingSince the first failure of the run
+	 * @param lastError the last attempt's HTTP status or error class, e.g. {@code HTTP 503}
+	 * @param disabledAt when it was turned off
+	 */
+	record WebhookDisabled(String url, String webhookId, long failures, Instant failingSince, String lastError,
+			Instant disabledAt) implements Letter {
+
+		@Override
+		public String kind() {
+			return "webhook-disabled";
+		}
+
+		@Override
+		public boolean isNewsletter() {
+			return false;
 		}
 
 	}

@@ -83,7 +83,7 @@ final class LetterRenderer {
 		variables.put("lang", to.language().code());
 		variables.put("fmt", fmt);
 		variables.put("letter", letter);
-		if (!(letter instanceof Letter.Confirmation)) {
+		if (letter.isNewsletter()) {
 			variables.put("manageUrl", fmt.href(to.manageUrl()));
 			variables.put("unsubscribeUrl", fmt.href(to.unsubscribeUrl()));
 		}
@@ -109,6 +109,13 @@ final class LetterRenderer {
 				variables.put("paragraphs", paragraphs(campaign.body()));
 				variables.put("items", chronological(campaign.activities()));
 				yield campaign.subject();
+			}
+			case Letter.WebhookDisabled disabled -> {
+				variables.put("failingSince", fmt.dateTime(disabled.failingSince().atZone(MailFormat.DANISH_TIME)));
+				variables.put("disabledAt", fmt.dateTime(disabled.disabledAt().atZone(MailFormat.DANISH_TIME)));
+				// a string: MessageFormat would print a number by the locale's rules
+				variables.put("failures", String.valueOf(disabled.failures()));
+				yield fmt.message("mail.webhook-disabled.subject", disabled.url());
 			}
 			case Letter.InstantNotice notice -> {
 				variables.put("item", notice.item());

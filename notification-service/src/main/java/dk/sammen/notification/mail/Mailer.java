@@ -93,7 +93,7 @@ public class Mailer {
 		if (!MESSAGE_ID.matcher(messageId).matches()) {
 			throw new IllegalArgumentException("Not a Message-ID (left@right, no angle brackets): " + messageId);
 		}
-		if (!(letter instanceof Letter.Confirmation)) {
+		if (letter.isNewsletter()) {
 			requireWebUrl(to.manageUrl(), "manageUrl", letter);
 			requireWebUrl(to.unsubscribeUrl(), "unsubscribeUrl", letter);
 		}
@@ -198,7 +198,7 @@ public class Mailer {
 		// RFC 3834: an automatic mail, so vacation responders keep quiet
 		message.setHeader("Auto-Submitted", "auto-generated");
 		URI unsubscribe = to.unsubscribeUrl();
-		if (!(letter instanceof Letter.Confirmation) && unsubscribe != null) {
+		if (letter.isNewsletter() && unsubscribe != null) {
 			message.setHeader("List-Unsubscribe", "<" + unsubscribe.toASCIIString() + ">");
 			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		}

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param email the confirmed (or, for the confirmation letter only, the unconfirmed) address
  * @param language the language of the letter
- * @param manageUrl where the subscriber sees and changes what is stored; null for the confirmation letter
+ * @param manageUrl where the subscriber sees and changes what is stored; null for letters that are no
+ * newsletter (the confirmation, a notice to a partner organisation)
  * @param unsubscribeUrl the RFC 8058 one-click unsubscribe URL, sent as {@code List-Unsubscribe}; null
  * for the confirmation letter, which goes to someone who has not subscribed yet
  */

@@ -176,9 +176,10 @@ class LetterRendererTests {
 	void showsManageAndUnsubscribeLinks_onEveryNewsletterOnly() {
 		for (Letter letter : MailFixtures.everyKind()) {
 			LetterRenderer.Rendered rendered = this.renderer.render(letter, subscriber("a@sammen.example", Language.DA));
-			if (letter instanceof Letter.Confirmation) {
-				assertThat(rendered.html()).doesNotContain(MailFixtures.MANAGE.toString(), MailFixtures.UNSUBSCRIBE.toString());
-				assertThat(rendered.text()).doesNotContain(MailFixtures.MANAGE.toString(), MailFixtures.UNSUBSCRIBE.toString());
+			if (!letter.isNewsletter()) {
+				assertThat(rendered.html()).as(letter.kind()).doesNotContain(MailFixtures.MANAGE.toString(), MailFixtures.UNSUBSCRIBE.toString());
+				assertThat(rendered.text()).as(letter.kind())
+					.doesNotContain(MailFixtures.MANAGE.toString(), MailFixtures.UNSUBSCRIBE.toString());
 			}
 			else {
 				assertThat(rendered.html()).as(letter.kind())
@@ -188,6 +189,20 @@ class LetterRendererTests {
 					.contains(MailFixtures.MANAGE.toString(), MailFixtures.UNSUBSCRIBE.toString());
 			}
 		}
+	}
+
+	@Test
+	void tellsPartnerWhatWasTurnedOffAndHowToTurnItOn_whenWebhookIsDisabled() {
+		LetterRenderer.Rendered danish = this.renderer.render(MailFixtures.webhookDisabled(),
+				new Recipient("kontakt@sammen.example", Language.DA, null, null));
+		LetterRenderer.Rendered english = this.renderer.render(MailFixtures.webhookDisabled(),
+				new Recipient("kontakt@sammen.example", Language.EN, null, null));
+
+		assertThat(danish.subject()).isEqualTo("Vi har slået jeres webhook fra: https://hooks.example.dk/sammen");
+		assertThat(danish.text()).contains("De sidste 15 forsøg siden mandag 3. maj kl. 10.00 mislykkedes. Sidste svar: HTTP 503.",
+				"POST /api/v1/organisations/me/webhooks/wh-1/enable", "GET /api/v1/organisations/me/webhooks/wh-1/deliveries")
+			.doesNotContain("nyhedsbrev");
+		assertThat(english.text()).contains("The last 15 attempts since Monday 3 May at 10:00 failed. Last answer: HTTP 503.");
 	}
 
 	private String validity(Duration validFor, Language language) {

@@ -65,7 +65,12 @@ final class MailFixtures {
 	static List<Letter> everyKind() {
 		return List.of(confirmation(), new Letter.AlreadySubscribed(), digest(meal(), talk()), announcement(meal()),
 				announcement(), campaign("Vær en, som rækker ud", "Første afsnit.\n\nAndet afsnit,\nanden linje."),
-				new Letter.InstantNotice(meal()));
+				new Letter.InstantNotice(meal()), webhookDisabled());
+	}
+
+	static Letter.WebhookDisabled webhookDisabled() {
+		return new Letter.WebhookDisabled("https://hooks.example.dk/sammen", "wh-1", 15,
+				java.time.Instant.parse("2027-05-03T08:00:00Z"), "HTTP 503", java.time.Instant.parse("2027-05-04T08:05:00Z"));
 	}
 
 	/** {@link MailProperties} bound like Spring binds them: the declared defaults, then {@code overrides}. */

@@ -91,9 +91,20 @@ class MailerGreenMailTests {
 	}
 
 	@Test
+	void sendsNoListHeaders_toPartnerNotice() throws Exception {
+		mailer().send("webhook-disabled.wh-1@sammen.example",
+				new Recipient("kontakt@partner.example", Language.DA, null, null), MailFixtures.webhookDisabled());
+
+		MimeMessage mail = greenMail.getReceivedMessages()[0];
+		assertThat(mail.getHeader("List-Unsubscribe", null)).isNull();
+		assertThat(mail.getSubject()).startsWith("Vi har slået jeres webhook fra");
+		assertThat(text(mail)).contains("/webhooks/wh-1/enable");
+	}
+
+	@Test
 	void addsOneClickUnsubscribe_toEveryNewsletter() throws Exception {
 		Mailer mailer = mailer();
-		List<Letter> newsletters = MailFixtures.everyKind().stream().filter((l) -> !(l instanceof Letter.Confirmation)).toList();
+		List<Letter> newsletters = MailFixtures.everyKind().stream().filter(Letter::isNewsletter).toList();
 		for (int i = 0; i < newsletters.size(); i++) {
 			mailer.send("e" + i + ".s1@sammen.example", subscriber("nyhed" + i + "@sammen.example", Language.DA),
 					newsletters.get(i));

@@ -23,6 +23,9 @@ public final class SammenBlockHound {
 			// the MongoDB driver guards its connection pool with short critical sections, by design
 			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
 			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+			// the same kind of section around the cluster clock, met when two responses arrive at once
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withInterruptibleLock");
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithInterruptibleLock");
 			if (Arrays.stream(Thread.class.getDeclaredMethods())
 				.anyMatch((method) -> method.getName().equals("sleepNanos"))) {
 				// BlockHound 1.0.13 knows Thread.sleep0 of JDK 21 but not sleepNanos, which JDK 25 sleeps in
