@@ -43,6 +43,9 @@ class ConfigurationAgreementTest {
 	/** events-service's Topology declares the organisations topic with 3 partitions, like the keys. */
 	private static final int ORGANISATIONS_PARTITIONS = 3;
 
+	/** events-service's ReconfirmationReminders declares the partner notices topic with 3. */
+	private static final int PARTNER_NOTICES_PARTITIONS = 3;
+
 	static Stream<String> overlays() {
 		return Kustomize.overlays().stream();
 	}
@@ -186,6 +189,7 @@ class ConfigurationAgreementTest {
 		expected.put(Topics.EVENTS, configuration(manifests, "events-service").getInt("sammen.events.topic-partitions"));
 		expected.put(Topics.API_KEYS, API_KEYS_PARTITIONS);
 		expected.put(Topics.ORGANISATIONS, ORGANISATIONS_PARTITIONS);
+		expected.put(Topics.PARTNER_NOTICES, PARTNER_NOTICES_PARTITIONS);
 		expected.put(Topics.CAMPAIGN_ACTIVITIES,
 				configuration(manifests, "campaign-service").getInt("sammen.campaign.activities-topic.partitions"));
 		expected.put(Topics.NOTIFICATION_DELIVERIES,

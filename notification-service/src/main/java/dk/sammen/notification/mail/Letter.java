@@ -117,4 +117,30 @@ public sealed interface Letter {
 
 	}
 
+	/**
+	 * Asks an organisation to re-confirm an offer that will soon turn stale and then leave the
+	 * public feed (issue 11: no dead listings). Sent to the organisation's contact address; no
+	 * newsletter links.
+	 *
+	 * @param title the offer's title
+	 * @param eventId the offer's id, as the API shows it
+	 * @param confirmedAt when it was last confirmed
+	 * @param staleAt when it is shown as stale
+	 * @param hiddenAt when it leaves the public feed
+	 */
+	record ReconfirmationRequested(String title, String eventId, Instant confirmedAt, Instant staleAt,
+			Instant hiddenAt) implements Letter {
+
+		@Override
+		public String kind() {
+			return "reconfirmation";
+		}
+
+		@Override
+		public boolean isNewsletter() {
+			return false;
+		}
+
+	}
+
 }

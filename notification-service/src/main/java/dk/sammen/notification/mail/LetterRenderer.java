@@ -117,6 +117,12 @@ final class LetterRenderer {
 				variables.put("failures", String.valueOf(disabled.failures()));
 				yield fmt.message("mail.webhook-disabled.subject", disabled.url());
 			}
+			case Letter.ReconfirmationRequested reconfirmation -> {
+				variables.put("confirmedAt", fmt.dateTime(reconfirmation.confirmedAt().atZone(MailFormat.DANISH_TIME)));
+				variables.put("staleAt", fmt.dateTime(reconfirmation.staleAt().atZone(MailFormat.DANISH_TIME)));
+				variables.put("hiddenAt", fmt.dateTime(reconfirmation.hiddenAt().atZone(MailFormat.DANISH_TIME)));
+				yield fmt.message("mail.reconfirmation.subject", reconfirmation.title());
+			}
 			case Letter.InstantNotice notice -> {
 				variables.put("item", notice.item());
 				yield fmt.message(notice.item().cancelled() ? "mail.instant.subject-cancelled" : "mail.instant.subject",
