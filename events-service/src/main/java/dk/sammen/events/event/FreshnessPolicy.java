@@ -2,10 +2,13 @@ package dk.sammen.events.event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dk.sammen.events.organisation.OrganisationDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** When an offer confirmed now turns stale, leaves the listings, and its organisation is reminded. */
@@ -14,8 +17,17 @@ class FreshnessPolicy {
 
 	private final FreshnessProperties properties;
 
-	FreshnessPolicy(FreshnessProperties properties) {
+	private final Function<String, Mono<Duration>> ownInterval;
+
+	@Autowired
+	FreshnessPolicy(FreshnessProperties properties, OrganisationDirectory organisations) {
+		this(properties, organisations::reconfirmInterval);
+	}
+
+	/** @param ownInterval an organisation's own interval, empty for the platform's */
+	FreshnessPolicy(FreshnessProperties properties, Function<String, Mono<Duration>> ownInterval) {
 		this.properties = properties;
+		this.ownInterval = ownInterval;
 	}
 
 	/**
@@ -37,8 +49,9 @@ class FreshnessPolicy {
 		return this.properties.grace();
 	}
 
+	/** The organisation's own interval if platform staff set one, else the platform's. */
 	private Mono<Duration> interval(String organisationId) {
-		return Mono.just(this.properties.reconfirmAfter());
+		return this.ownInterval.apply(organisationId).defaultIfEmpty(this.properties.reconfirmAfter());
 	}
 
 	/** When the offer's last occurrence ends, or null for a series without end. */

@@ -17,17 +17,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param announcedAt when the organisation first went out on {@code sammen.organisations.v1}; null
  * for one registered before that topic existed, which {@link OrganisationAnnouncer} then announces
+ * @param reconfirmAfterDays how long the organisation's confirmation of an offer holds, when platform
+ * staff set one for it; null for the platform's default
  */
 @Document("organisations")
 record Organisation(@Id String id, String name, @Indexed(unique = true) String cvr, String kind,
 		String contactEmail, List<ApiKey> keys, long version, Instant createdAt, Instant updatedAt,
-		@Nullable Instant announcedAt) {
+		@Nullable Instant announcedAt, @Nullable Integer reconfirmAfterDays) {
 
 	Organisation withKey(ApiKey key, Instant now) {
 		List<ApiKey> updated = new ArrayList<>(this.keys);
 		updated.add(key);
 		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, updated,
-				this.version + 1, this.createdAt, now, this.announcedAt);
+				this.version + 1, this.createdAt, now, this.announcedAt, this.reconfirmAfterDays);
 	}
 
 	Organisation withKeyRevoked(String keyId, Instant now) {
@@ -35,13 +37,19 @@ record Organisation(@Id String id, String name, @Indexed(unique = true) String c
 			.map((key) -> key.id().equals(keyId) && key.revokedAt() == null ? key.revoked(now) : key)
 			.toList();
 		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, updated,
-				this.version + 1, this.createdAt, now, this.announcedAt);
+				this.version + 1, this.createdAt, now, this.announcedAt, this.reconfirmAfterDays);
 	}
 
 	/** The same organisation, marked as announced; a new version, since the document changes. */
 	Organisation announced(Instant now) {
 		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, this.keys,
-				this.version + 1, this.createdAt, this.updatedAt, now);
+				this.version + 1, this.createdAt, this.updatedAt, now, this.reconfirmAfterDays);
+	}
+
+	/** The same organisation with its own re-confirmation interval, or the platform's (null). */
+	Organisation withReconfirmAfterDays(@Nullable Integer days, Instant now) {
+		return new Organisation(this.id, this.name, this.cvr, this.kind, this.contactEmail, this.keys,
+				this.version + 1, this.createdAt, now, this.announcedAt, days);
 	}
 
 	/** What other services may know: no keys. */

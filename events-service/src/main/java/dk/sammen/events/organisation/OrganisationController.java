@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,6 +48,13 @@ class OrganisationController {
 	Mono<OrganisationResponse> one(CallerIdentity caller, @PathVariable String id) {
 		requireAdmin(caller);
 		return this.organisations.find(id).map(OrganisationResponse::of);
+	}
+
+	@PutMapping("/api/v1/admin/organisations/{id}/freshness")
+	Mono<OrganisationResponse> freshness(CallerIdentity caller, @PathVariable String id,
+			@RequestBody OrganisationRequests.Freshness request) {
+		requireAdmin(caller);
+		return this.organisations.setReconfirmAfterDays(id, request.validated()).map(OrganisationResponse::of);
 	}
 
 	@PostMapping("/api/v1/admin/organisations/{id}/keys")

@@ -33,6 +33,27 @@ final class OrganisationRequests {
 
 	}
 
+	/**
+	 * How long an organisation's confirmation of an offer holds, in days; null returns the
+	 * organisation to the platform's default.
+	 */
+	record Freshness(@Nullable Integer reconfirmAfterDays) {
+
+		static final int MIN_DAYS = 7;
+
+		static final int MAX_DAYS = 730;
+
+		@Nullable Integer validated() {
+			Violations violations = new Violations();
+			violations.require(this.reconfirmAfterDays == null
+					|| (this.reconfirmAfterDays >= MIN_DAYS && this.reconfirmAfterDays <= MAX_DAYS), "reconfirmAfterDays",
+					"whole days from " + MIN_DAYS + " to " + MAX_DAYS + ", or null for the platform's default");
+			violations.throwIfAny();
+			return this.reconfirmAfterDays;
+		}
+
+	}
+
 	record IssueKey(@Nullable String role) {
 
 		Role validatedRole() {

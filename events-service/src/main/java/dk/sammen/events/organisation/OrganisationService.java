@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,7 @@ class OrganisationService {
 		String id = UUID.randomUUID().toString();
 		return newKey(Role.PARTNER, now).flatMap((key) -> {
 			Organisation organisation = new Organisation(id, request.name().strip(), request.cvr(), request.kind(),
-					request.contactEmail().strip(), List.of(key.stored()), 1, now, now, now);
+					request.contactEmail().strip(), List.of(key.stored()), 1, now, now, now, null);
 			OutboxMessage registered = OutboxMessage.of(Topics.ORGANISATIONS, id,
 					CloudEventTypes.ORGANISATION_REGISTERED_V1, now,
 					new OrganisationRegisteredV1(organisation.snapshot()), this.json);
@@ -93,6 +94,17 @@ class OrganisationService {
 			OutboxMessage revoked = OutboxMessage.of(Topics.API_KEYS, keyId, CloudEventTypes.API_KEY_REVOKED_V1,
 					now, new ApiKeyRevokedV1(keyId, organisationId, now), this.json);
 			return save(organisation, organisation.withKeyRevoked(keyId, now), revoked);
+		});
+	}
+
+	/** Sets (or, with null, clears) how long the organisation's confirmations of offers hold. */
+	Mono<Organisation> setReconfirmAfterDays(String organisationId, @Nullable Integer days) {
+		return find(organisationId).flatMap((organisation) -> {
+			Organisation updated = organisation.withReconfirmAfterDays(days, this.clock.instant());
+			// nothing other services read changes: no message
+			return this.store.update(organisation.id(), organisation.version(), updated, List.of())
+				.flatMap((saved) -> saved ? Mono.just(updated)
+						: Mono.error(ApiProblem.conflict("The organisation changed concurrently; try again")));
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,8 @@ class FreshnessPolicyTests {
 	private static final Instant NOW = Instant.parse("2027-01-04T09:00:00Z");
 
 	private final FreshnessPolicy policy = new FreshnessPolicy(
-			new FreshnessProperties(Duration.ofDays(90), Duration.ofDays(14), Duration.ofDays(14), Duration.ofMinutes(1)));
+			new FreshnessProperties(Duration.ofDays(90), Duration.ofDays(14), Duration.ofDays(14), Duration.ofMinutes(1)),
+			(organisation) -> Mono.empty());
 
 	@Test
 	void confirmedAt_openSeries_turnsStaleAfterTheIntervalAndHidesAfterTheGrace() {
@@ -55,9 +57,21 @@ class FreshnessPolicyTests {
 	}
 
 	@Test
+	void confirmedAt_organisationWithItsOwnInterval_usesIt() {
+		FreshnessPolicy own = new FreshnessPolicy(
+				new FreshnessProperties(Duration.ofDays(90), Duration.ofDays(14), Duration.ofDays(14), Duration.ofMinutes(1)),
+				(organisation) -> "org-monthly".equals(organisation) ? Mono.just(Duration.ofDays(30)) : Mono.empty());
+		assertThat(own.confirmedAt("org-monthly", details(NOW.plus(Duration.ofDays(7)), null, true), NOW).block().staleAt())
+			.isEqualTo(NOW.plus(Duration.ofDays(30)));
+		assertThat(own.confirmedAt("org-other", details(NOW.plus(Duration.ofDays(7)), null, true), NOW).block().staleAt())
+			.isEqualTo(NOW.plus(Duration.ofDays(90)));
+	}
+
+	@Test
 	void confirmedAt_intervalShorterThanTheReminderLead_remindsAtOnce() {
 		FreshnessPolicy brief = new FreshnessPolicy(
-				new FreshnessProperties(Duration.ofDays(7), Duration.ofDays(7), Duration.ofDays(14), Duration.ofMinutes(1)));
+				new FreshnessProperties(Duration.ofDays(7), Duration.ofDays(7), Duration.ofDays(14), Duration.ofMinutes(1)),
+				(organisation) -> Mono.empty());
 		assertThat(brief.confirmedAt("org-1", details(NOW.plus(Duration.ofDays(1)), null, true), NOW).block().remindAt())
 			.isEqualTo(NOW);
 	}

@@ -176,4 +176,46 @@ class OrganisationApiTests extends EventsIntegrationTest {
 			.isUnauthorized();
 	}
 
+	@Test
+	void setFreshness_asAdmin_makesTheOrganisationsOffersStaleAfterItsOwnInterval() {
+		Partner partner = newPartner();
+		this.http.put().uri("/api/v1/admin/organisations/{id}/freshness", partner.id()).header(IDENTITY, admin())
+			.bodyValue(java.util.Map.of("reconfirmAfterDays", 30)).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.reconfirmAfterDays").isEqualTo(30);
+		java.util.Map<String, Object> meal = meal();
+		meal.put("programme", "local-partnership");
+		meal.put("schedule", java.util.Map.of("rrule", "FREQ=WEEKLY;BYDAY=TH"));
+		String id = createEvent(partner, meal).get("id").asString();
+		JsonNode published = publish(partner, id);
+		java.time.Instant confirmedAt = java.time.OffsetDateTime
+			.parse(published.get("freshness").get("confirmedAt").asString()).toInstant();
+		assertThat(java.time.OffsetDateTime.parse(published.get("freshness").get("staleAt").asString()).toInstant())
+			.isEqualTo(confirmedAt.plus(java.time.Duration.ofDays(30)));
+
+		// back to the platform's default (90 days)
+		this.http.put().uri("/api/v1/admin/organisations/{id}/freshness", partner.id()).header(IDENTITY, admin())
+			.bodyValue(java.util.Collections.singletonMap("reconfirmAfterDays", null)).exchange().expectStatus().isOk();
+		JsonNode confirmed = this.http.post().uri("/api/v1/events/{id}/confirm", id).header(IDENTITY, partner.header())
+			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		java.time.Instant again = java.time.OffsetDateTime.parse(confirmed.get("freshness").get("confirmedAt").asString())
+			.toInstant();
+		assertThat(java.time.OffsetDateTime.parse(confirmed.get("freshness").get("staleAt").asString()).toInstant())
+			.isEqualTo(again.plus(java.time.Duration.ofDays(90)));
+	}
+
+	@Test
+	void setFreshness_outOfRangeOrByAPartner_isRefusedAndChangesNothing() {
+		Partner partner = newPartner();
+		for (Object days : java.util.List.of(6, 731, "monthly")) {
+			this.http.put().uri("/api/v1/admin/organisations/{id}/freshness", partner.id()).header(IDENTITY, admin())
+				.bodyValue(java.util.Map.of("reconfirmAfterDays", days)).exchange().expectStatus().is4xxClientError()
+				.expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		this.http.put().uri("/api/v1/admin/organisations/{id}/freshness", partner.id()).header(IDENTITY, partner.header())
+			.bodyValue(java.util.Map.of("reconfirmAfterDays", 30)).exchange().expectStatus().isForbidden();
+		Organisation stored = this.mongo.findById(partner.id(), Organisation.class).block();
+		assertThat(stored.reconfirmAfterDays()).isNull();
+		assertThat(stored.version()).isEqualTo(partner.registration().get("version").asLong());
+	}
+
 }

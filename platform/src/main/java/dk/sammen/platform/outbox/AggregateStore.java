@@ -5,7 +5,9 @@ import java.util.List;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -50,6 +52,15 @@ public class AggregateStore {
 		state.remove(OutboxMessage.LEASE_FIELD);
 		Update update = new Update();
 		state.forEach(update::set);
+		// a property that became null is left out of the document: remove it, or the old value stays
+		this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(newState.getClass())
+			.doWithProperties((PropertyHandler<MongoPersistentProperty>) (property) -> {
+				if (!property.isIdProperty() && !state.containsKey(property.getFieldName())) {
+					update.unset(property.getFieldName());
+				}
+			});
 		if (!messages.isEmpty()) {
 			update.push(OutboxMessage.FIELD).each(messages.stream().map(this::toDocument).toArray());
 		}
