@@ -1,5 +1,6 @@
 package dk.sammen.campaign.participation;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,8 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +27,7 @@ import dk.sammen.contracts.event.EventCancelledV1;
 import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.contracts.event.EventUpdatedV1;
+import dk.sammen.localstack.ChildJvm;
 import dk.sammen.localstack.KafkaBroker;
 import dk.sammen.localstack.MongoWireServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,6 +51,9 @@ class InterruptedConsumerTests {
 
 	private static final int EVENTS = 30;
 
+	/** The killed variant's stream: long enough that the kill falls in the middle of it. */
+	private static final int MANY_EVENTS = 150;
+
 	private static final List<String> COLLECTIONS = List.of("participation", "coverage-offers");
 
 	private static final String[][] PLACES = { { "0101", "1084" }, { "0661", "1082" }, { "0851", "1081" },
@@ -56,7 +64,7 @@ class InterruptedConsumerTests {
 		CampaignIntegrationTest.createEventsTopic();
 		String slug = "interrupted-" + UUID.randomUUID().toString().substring(0, 8);
 		Map<String, Long> finalVersions = new HashMap<>();
-		List<Send> stream = stream(slug, finalVersions);
+		List<Send> stream = stream(slug, EVENTS, finalVersions);
 		List<Send> firstHalf = stream.subList(0, stream.size() / 2);
 		List<Send> secondHalf = stream.subList(stream.size() / 2, stream.size());
 
@@ -68,7 +76,8 @@ class InterruptedConsumerTests {
 				firstHalf.forEach((send) -> send.to(topic));
 				// stopped once it has applied some of the stream, with the rest still to come
 				Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-					.until(() -> readModel(first, finalVersions).get("participation").size() >= 5);
+					.until(() -> readModel(first.getBean(ReactiveMongoTemplate.class), finalVersions)
+						.get("participation").size() >= 5);
 			}
 			secondHalf.forEach((send) -> send.to(topic));
 			try (ConfigurableApplicationContext restarted = start(interrupted, interruptedGroup)) {
@@ -76,30 +85,72 @@ class InterruptedConsumerTests {
 			}
 		}
 
+		assertSameAsUninterrupted(afterRestart, finalVersions, EVENTS);
+	}
+
+	/**
+	 * The crash variant ({@code -Pfaults}): the consumer is a child JVM, SIGKILLed while it works
+	 * through the stream, so offsets of records it applied are not committed and come again.
+	 */
+	@Test
+	@Tag("faults")
+	void killConsumerMidStream_endsWithSameReadModelAsUninterruptedRun() {
+		CampaignIntegrationTest.createEventsTopic();
+		String slug = "killed-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Long> finalVersions = new HashMap<>();
+		List<Send> stream = stream(slug, MANY_EVENTS, finalVersions);
+		String database = "sammen-campaign-killed-" + UUID.randomUUID();
+		String group = "campaign-killed-" + UUID.randomUUID();
+		try (EventsTopic topic = new EventsTopic()) {
+			stream.forEach((send) -> send.to(topic));
+		}
+
+		int appliedAtKill;
+		try (MongoClient client = MongoClients.create(MongoWireServer.shared().connectionString())) {
+			ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, database);
+			try (ChildJvm consumer = ChildJvm.start(CampaignServiceApplication.class.getName(),
+					List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), arguments(database, group),
+					Path.of("target", "killed-consumer.log"))) {
+				Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+					.until(() -> readModel(mongo, finalVersions).get("participation").size() >= 10);
+				consumer.kill();
+			}
+			appliedAtKill = applied(readModel(mongo, finalVersions), finalVersions);
+		}
+		assertThat(appliedAtKill).as("killed before the whole stream was applied").isLessThan(2 * MANY_EVENTS);
+
+		Map<String, Map<String, Document>> afterRestart;
+		try (ConfigurableApplicationContext restarted = start(database, group)) {
+			afterRestart = awaitFinal(restarted, finalVersions);
+		}
+		assertSameAsUninterrupted(afterRestart, finalVersions, MANY_EVENTS);
+	}
+
+	private static void assertSameAsUninterrupted(Map<String, Map<String, Document>> interrupted,
+			Map<String, Long> finalVersions, int events) {
 		Map<String, Map<String, Document>> uninterrupted;
 		try (ConfigurableApplicationContext once = start("sammen-campaign-uninterrupted-" + UUID.randomUUID(),
 				"campaign-uninterrupted-" + UUID.randomUUID())) {
 			uninterrupted = awaitFinal(once, finalVersions);
 		}
-
 		for (String collection : COLLECTIONS) {
-			assertThat(afterRestart.get(collection)).as(collection).hasSize(EVENTS)
+			assertThat(interrupted.get(collection)).as(collection).hasSize(events)
 				.isEqualTo(uninterrupted.get(collection));
 		}
-		assertThat(afterRestart.get("participation").values())
+		assertThat(interrupted.get("participation").values())
 			.filteredOn((document) -> "cancelled".equals(document.getString("status")))
-			.hasSize((EVENTS + 2) / 3);
+			.hasSize((events + 2) / 3);
 	}
 
 	/**
 	 * Each event published, then updated, every third cancelled, every fourth's first snapshot
 	 * delivered again late under a new {@code ce_id}, every fifth's update delivered twice.
 	 */
-	private static List<Send> stream(String slug, Map<String, Long> finalVersions) {
+	private static List<Send> stream(String slug, int events, Map<String, Long> finalVersions) {
 		Instant startsAt = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		List<Send> sends = new ArrayList<>();
 		List<Send> late = new ArrayList<>();
-		for (int i = 0; i < EVENTS; i++) {
+		for (int i = 0; i < events; i++) {
 			String id = UUID.randomUUID().toString();
 			String[] place = PLACES[i % PLACES.length];
 			EventSnapshotV1 published = event(id, "org-" + (i % 7), "published", 1, "other", slug,
@@ -142,16 +193,22 @@ class InterruptedConsumerTests {
 	private static Map<String, Map<String, Document>> awaitFinal(ConfigurableApplicationContext context,
 			Map<String, Long> finalVersions) {
 		return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-			.until(() -> readModel(context, finalVersions), (model) -> COLLECTIONS.stream()
-				.allMatch((collection) -> model.get(collection).size() == finalVersions.size()
-						&& model.get(collection).values().stream().allMatch((document) -> finalVersions
-							.get(document.getString("_id")) == ((Number) document.get("version")).longValue())));
+			.until(() -> readModel(context.getBean(ReactiveMongoTemplate.class), finalVersions),
+					(model) -> applied(model, finalVersions) == COLLECTIONS.size() * finalVersions.size());
+	}
+
+	/** How many documents of both read models are at their final version. */
+	private static int applied(Map<String, Map<String, Document>> model, Map<String, Long> finalVersions) {
+		return (int) COLLECTIONS.stream()
+			.flatMap((collection) -> model.get(collection).values().stream())
+			.filter((document) -> finalVersions.get(document.getString("_id")) == ((Number) document.get("version"))
+				.longValue())
+			.count();
 	}
 
 	/** The read models' documents of these events, without the time each was applied. */
-	private static Map<String, Map<String, Document>> readModel(ConfigurableApplicationContext context,
+	private static Map<String, Map<String, Document>> readModel(ReactiveMongoTemplate mongo,
 			Map<String, Long> finalVersions) {
-		ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
 		Map<String, Map<String, Document>> model = new HashMap<>();
 		for (String collection : COLLECTIONS) {
 			Map<String, Document> documents = new TreeMap<>();
@@ -165,7 +222,12 @@ class InterruptedConsumerTests {
 	}
 
 	private static ConfigurableApplicationContext start(String database, String group) {
-		return new SpringApplicationBuilder(CampaignServiceApplication.class).run("--server.port=0",
+		return new SpringApplicationBuilder(CampaignServiceApplication.class)
+			.run(arguments(database, group).toArray(String[]::new));
+	}
+
+	private static List<String> arguments(String database, String group) {
+		return List.of("--server.port=0",
 				"--spring.mongodb.uri=" + MongoWireServer.shared().connectionString() + "/" + database,
 				"--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
 				"--spring.kafka.consumer.group-id=" + group,
