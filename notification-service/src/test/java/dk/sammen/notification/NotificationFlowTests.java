@@ -1,5 +1,6 @@
 package dk.sammen.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,18 +15,29 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dk.sammen.contracts.Topics;
+import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.localstack.KafkaBroker;
 import dk.sammen.localstack.MongoWireServer;
+import dk.sammen.localstack.TopicReader;
+import dk.sammen.platform.consumer.DeadLetterTopics;
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.identity.Role;
 import dk.sammen.platform.identity.SignedIdentities;
 import dk.sammen.platform.test.SammenBlockHound;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -102,6 +114,10 @@ class NotificationFlowTests {
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
+
+	// the group the consumers were bound with: the dynamic property draws a new random name each time it is read
+	@Autowired
+	KafkaProperties kafkaProperties;
 
 	@Test
 	void sendsOnlyConfirmation_untilConfirmed() {
@@ -379,6 +395,61 @@ class NotificationFlowTests {
 		int before = mailsTo(mailbox, email).size();
 		subscribe(subscription(email, List.of(), List.of(), "da", "weekly"));
 		return token(awaitMails(mailbox, email, before + 1).get(before), "me");
+	}
+
+	@Test
+	void poisonMessages_goToDeadLetterTopicWithReason_laterMessagesStillPass() throws Exception {
+		// the only partition the auto-created topic has here: the good record must pass behind the poison
+		int partition = 0;
+		String notJson = UUID.randomUUID().toString();
+		String wrongShape = UUID.randomUUID().toString();
+		String notCloudEvent = UUID.randomUUID().toString();
+		String title = "Efter giften " + UUID.randomUUID();
+		String after = UUID.randomUUID().toString();
+		try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+			producer.send(cloudEvent(partition, notJson, "dk.sammen.event.published.v1", "{\"event\": {not json")).get();
+			producer.send(cloudEvent(partition, wrongShape, "dk.sammen.event.updated.v1",
+					"{\"event\":{\"id\":\"x\",\"title\":\"no status, no times\"}}")).get();
+			ProducerRecord<String, byte[]> bare = cloudEvent(partition, notCloudEvent, "dk.sammen.event.published.v1", "{}");
+			bare.headers().remove("ce_specversion");
+			producer.send(bare).get();
+			producer.send(cloudEvent(partition, after, "dk.sammen.event.published.v1",
+					new String(this.json.writeValueAsBytes(new EventPublishedV1(NotificationTestKit.event(after, title,
+							"danmark-spiser-sammen", "0101", "1084", Instant.now().plus(Duration.ofDays(2))))),
+							StandardCharsets.UTF_8))).get();
+		}
+
+		awaitReadModel(title);
+		String group = this.kafkaProperties.getConsumer().getGroupId();
+		List<ConsumerRecord<String, byte[]>> dead = TopicReader.shared().await(
+				DeadLetterTopics.of(Topics.EVENTS, group),
+				(r) -> List.of(notJson, wrongShape, notCloudEvent).contains(TopicReader.header(r, "ce_id")), 3);
+		assertThat(dead).hasSize(3).allSatisfy((record) -> {
+			assertThat(record.partition()).isEqualTo(partition);
+			assertThat(TopicReader.header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.EVENTS);
+			assertThat(TopicReader.header(record, "kafka_dlt-original-consumer-group")).isEqualTo(group);
+			assertThat(TopicReader.header(record, "kafka_dlt-exception-message")).isNotBlank();
+		});
+	}
+
+	private static KafkaProducer<String, byte[]> rawProducer() {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		return new KafkaProducer<>(config);
+	}
+
+	/** A record in CloudEvents binary mode, with whatever payload, on the events topic. */
+	private static ProducerRecord<String, byte[]> cloudEvent(int partition, String ceId, String type, String payload) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS, partition, ceId,
+				payload.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_source", "/sammen/events-service".getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+		record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	private String publishSoon(String kommune, String programme) {

@@ -1,6 +1,7 @@
 package dk.sammen.platform;
 
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.health.MongoPingHealthIndicator;
+import dk.sammen.platform.health.MongoTimeoutProperties;
 import dk.sammen.platform.identity.CallerIdentityArgumentResolver;
 import dk.sammen.platform.identity.IdentityProperties;
 import dk.sammen.platform.identity.SignedIdentities;
@@ -16,6 +18,7 @@ import dk.sammen.platform.outbox.AggregateStore;
 import dk.sammen.platform.outbox.OutboxProperties;
 import dk.sammen.platform.outbox.OutboxRelay;
 import dk.sammen.platform.problem.ProblemDetailsExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,8 +59,11 @@ public class SammenPlatformAutoConfiguration {
 
 	@Bean
 	@Order(-2)
-	ProblemDetailsExceptionHandler problemDetailsExceptionHandler(JsonMapper jsonMapper) {
-		return new ProblemDetailsExceptionHandler(jsonMapper);
+	ProblemDetailsExceptionHandler problemDetailsExceptionHandler(JsonMapper jsonMapper,
+			ObjectProvider<MongoTimeoutProperties> mongoTimeouts) {
+		MongoTimeoutProperties timeouts = mongoTimeouts.getIfAvailable();
+		return new ProblemDetailsExceptionHandler(jsonMapper,
+				(timeouts != null) ? timeouts.retryAfter() : ProblemDetailsExceptionHandler.DEFAULT_RETRY_AFTER);
 	}
 
 	@Bean
@@ -81,6 +88,23 @@ public class SammenPlatformAutoConfiguration {
 					configurer.addCustomResolver(new CallerIdentityArgumentResolver());
 				}
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer")
+	@EnableConfigurationProperties(MongoTimeoutProperties.class)
+	static class MongoTimeouts {
+
+		// a stopped data store must fail a request within seconds (503), not after the driver's 30 s
+		@Bean
+		MongoClientSettingsBuilderCustomizer sammenMongoTimeouts(MongoTimeoutProperties timeouts) {
+			return (settings) -> settings
+				.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(
+						timeouts.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+				.applyToSocketSettings((socket) -> socket.connectTimeout(
+						(int) timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS));
 		}
 
 	}

@@ -34,11 +34,23 @@ final class SmtpStub implements AutoCloseable {
 
 	private final Thread acceptor;
 
+	private final String otherRcptReply;
+
 	/** @param rcptReplies the replies to the first {@code RCPT TO} commands, in order; then 250 */
 	SmtpStub(String... rcptReplies) throws IOException {
+		this(0, "250 2.1.5 OK", rcptReplies);
+	}
+
+	private SmtpStub(int port, String otherRcptReply, String... rcptReplies) throws IOException {
 		this.rcptReplies.addAll(List.of(rcptReplies));
-		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.otherRcptReply = otherRcptReply;
+		this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
 		this.acceptor = Thread.ofPlatform().daemon().name("smtp-stub").start(this::accept);
+	}
+
+	/** A relay on {@code port} that answers every {@code RCPT TO} with {@code reply}, e.g. a 550. */
+	static SmtpStub refusingEveryone(int port, String reply) throws IOException {
+		return new SmtpStub(port, reply);
 	}
 
 	int port() {
@@ -82,7 +94,7 @@ final class SmtpStub implements AutoCloseable {
 			else if (command.startsWith("RCPT")) {
 				this.recipientsOffered.incrementAndGet();
 				String scripted = this.rcptReplies.poll();
-				reply(out, (scripted != null) ? scripted : "250 2.1.5 OK");
+				reply(out, (scripted != null) ? scripted : this.otherRcptReply);
 			}
 			else if (command.equals("DATA")) {
 				reply(out, "354 End data with <CR><LF>.<CR><LF>");

@@ -1,7 +1,9 @@
 package dk.sammen.platform.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -35,10 +37,25 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemDetailsExceptionHandler.class);
 
+	/** {@code Retry-After} for a data store outage when the service does not configure one. */
+	public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+	// by name: the gateway has no MongoDB driver; a driver failure that escaped Spring's translation
+	// (a raw publisher, a health check) still means "the data store is away", never a 500
+	private static final Set<String> DATA_STORE_OUTAGES = Set.of("com.mongodb.MongoTimeoutException",
+			"com.mongodb.MongoSocketException");
+
 	private final JsonMapper jsonMapper;
 
+	private final Duration retryAfter;
+
 	public ProblemDetailsExceptionHandler(JsonMapper jsonMapper) {
+		this(jsonMapper, DEFAULT_RETRY_AFTER);
+	}
+
+	public ProblemDetailsExceptionHandler(JsonMapper jsonMapper, Duration retryAfter) {
 		this.jsonMapper = jsonMapper;
+		this.retryAfter = retryAfter;
 	}
 
 	@Override
@@ -53,6 +70,10 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 		HttpHeaders headers = response.getHeaders();
 		if (ex instanceof ErrorResponse errorResponse) {
 			errorResponse.getHeaders().forEach(headers::addAll);
+		}
+		if (isDataStoreOutage(ex)) {
+			// a well-behaved client waits before trying again instead of hammering a recovering store
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter.toSeconds())));
 		}
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		DataBuffer body = response.bufferFactory().wrap(this.jsonMapper.writeValueAsBytes(problem));
@@ -102,13 +123,30 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 		if (ex instanceof DuplicateKeyException) {
 			return ApiProblem.conflict("A resource with the same identity already exists").getBody();
 		}
-		if (ex instanceof DataAccessResourceFailureException) {
+		if (isDataStoreOutage(ex)) {
 			logger.warn("Data store unavailable: " + ex.getMessage());
 			return ApiProblem.serviceUnavailable("The data store is unavailable; try again shortly").getBody();
 		}
 		logger.error("Unhandled failure", ex);
 		return ApiProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 				"Something went wrong on our side");
+	}
+
+	private static boolean isDataStoreOutage(Throwable ex) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof DataAccessResourceFailureException) {
+				return true;
+			}
+			for (Class<?> type = current.getClass(); type != null; type = type.getSuperclass()) {
+				if (DATA_STORE_OUTAGES.contains(type.getName())) {
+					return true;
+				}
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static String path(JacksonException ex) {
