@@ -29,12 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * content types). For every one: never a 5xx, every 4xx is {@code application/problem+json}, an answer
  * other than 2xx stores and changes nothing, and everything that was stored passes the rules again.
  * <p>
- * Seeded and reproducible: a failure names its seed and try. {@code -Dsammen.fuzz.tries=N} (default 1000
+ * Seeded and reproducible: a failure names its seed and try. {@code -Dsammen.fuzz.tries=N} (default 600
  * per property) and {@code -Dsammen.fuzz.seed=S} run more or repeat a failure.
  */
 class EventBodyFuzzTests extends EventsIntegrationTest {
 
-	static final int TRIES = Integer.getInteger("sammen.fuzz.tries", 1000);
+	static final int TRIES = Integer.getInteger("sammen.fuzz.tries", 600);
 
 	static final long SEED = Long.getLong("sammen.fuzz.seed", System.nanoTime());
 
