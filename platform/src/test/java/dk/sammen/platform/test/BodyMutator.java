@@ -1,4 +1,4 @@
-package dk.sammen.events.event;
+package dk.sammen.platform.test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * keys, trailing garbage); odd content types. Deep structures are spliced in as raw text, since a JSON
  * writer refuses them.
  */
-final class BodyMutator {
+public final class BodyMutator {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,7 +37,8 @@ final class BodyMutator {
 	private BodyMutator() {
 	}
 
-	static Mutant mutate(Random random, Map<String, Object> valid) {
+	/** One to three mutations of {@code valid}, chosen by {@code random}. */
+	public static Mutant mutate(Random random, Map<String, Object> valid) {
 		Map<String, Object> body = new LinkedHashMap<>(valid);
 		List<String> raw = new ArrayList<>();
 		int mutations = 1 + random.nextInt(3);
@@ -156,17 +157,6 @@ final class BodyMutator {
 
 	private static <T> T pick(Random random, List<T> values) {
 		return values.get(random.nextInt(values.size()));
-	}
-
-}
-
-/** A mutated body and the content type it is sent as. */
-record Mutant(byte[] bytes, String contentType) {
-
-	String excerpt() {
-		String text = new String(this.bytes, StandardCharsets.UTF_8);
-		return "[" + this.contentType + ", " + this.bytes.length + " bytes] "
-				+ ((text.length() > 300) ? text.substring(0, 300) + "…" : text);
 	}
 
 }
