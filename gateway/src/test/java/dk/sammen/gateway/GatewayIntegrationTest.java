@@ -364,6 +364,41 @@ class GatewayIntegrationTest {
 			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/events", "/api/v1/feed", "/api/v1/subscriptions/me" })
+	void answers414Problem_whenQueryStringIsTooLong(String path) {
+		int before = events.requests() + notifications.requests();
+
+		this.client.get()
+			.uri(path + "?q=" + "a".repeat(16 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.URI_TOO_LONG)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(414);
+
+		assertThat(events.requests() + notifications.requests()).isEqualTo(before);
+	}
+
+	@Test
+	void answers431Problem_whenHeadersAreTooLarge() {
+		int before = events.requests();
+
+		this.client.get()
+			.uri("/api/v1/events")
+			.header("X-Padding", "a".repeat(32 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+		assertThat(events.requests()).isEqualTo(before);
+	}
+
 	@Test
 	void learnsLaterKeys_afterPoisonRecords() {
 		String keyId = newId();
