@@ -106,7 +106,8 @@ class ReconfirmationReminders implements SmartLifecycle {
 	public void start() {
 		this.sweeping = Flux.interval(this.properties.sweepInterval())
 			.onBackpressureDrop()
-			.concatMap((tick) -> sweep().onErrorResume((ex) -> {
+			// deferred: a sweep that throws while it is being set up must not end the sweeping
+			.concatMap((tick) -> Mono.defer(this::sweep).onErrorResume((ex) -> {
 				logger.warn("Reconfirmation sweep failed; trying again in " + this.properties.sweepInterval(), ex);
 				return Mono.just(0L);
 			}), 1)
