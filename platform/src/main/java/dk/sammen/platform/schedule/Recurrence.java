@@ -26,10 +26,9 @@ import dk.sammen.platform.programme.DanmarkSpiserSammenWeek;
  * number of times, or not at all — in Danish local time, so "every Tuesday at 10" stays at 10
  * across daylight saving time. ical4j expands it; this type decides what is accepted.
  *
- * @param rule the normalised RRULE value, {@code UNTIL} written in UTC as RFC 5545 asks for zoned
- * times
+ * Parsed once, when made: the accessors read the parts rather than the text.
  */
-public record Recurrence(String rule) {
+public final class Recurrence {
 
 	/** A series may run for years, but one page never needs more than this many of its times. */
 	public static final int MAX_COUNT = 1000;
@@ -48,8 +47,22 @@ public record Recurrence(String rule) {
 	private static final DateTimeFormatter UTC_BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	public Recurrence {
-		parse(rule);
+	private final String rule;
+
+	private final Map<String, String> parts;
+
+	/**
+	 * @param rule the normalised RRULE value, {@code UNTIL} written in UTC as RFC 5545 asks for zoned
+	 * times
+	 * @throws IllegalArgumentException when the rule is not one this type accepts
+	 */
+	public Recurrence(String rule) {
+		this.parts = Map.copyOf(parse(rule));
+		this.rule = rule;
+	}
+
+	public String rule() {
+		return this.rule;
 	}
 
 	/**
@@ -78,31 +91,31 @@ public record Recurrence(String rule) {
 	}
 
 	public String frequency() {
-		return parse(this.rule).get("FREQ");
+		return this.parts.get("FREQ");
 	}
 
 	public int interval() {
-		String interval = parse(this.rule).get("INTERVAL");
+		String interval = this.parts.get("INTERVAL");
 		return (interval != null) ? Integer.parseInt(interval) : 1;
 	}
 
 	/** BYDAY as written: {@code TU}, or with a week of the month for monthly rules, {@code -1FR}. */
 	public List<String> byDay() {
-		String days = parse(this.rule).get("BYDAY");
+		String days = this.parts.get("BYDAY");
 		return (days != null) ? List.of(days.split(",")) : List.of();
 	}
 
 	public List<Integer> byMonthDay() {
-		String days = parse(this.rule).get("BYMONTHDAY");
+		String days = this.parts.get("BYMONTHDAY");
 		return (days != null) ? List.of(days.split(",")).stream().map(Integer::valueOf).toList() : List.of();
 	}
 
 	public Optional<Integer> count() {
-		return Optional.ofNullable(parse(this.rule).get("COUNT")).map(Integer::valueOf);
+		return Optional.ofNullable(this.parts.get("COUNT")).map(Integer::valueOf);
 	}
 
 	public Optional<Instant> until() {
-		return Optional.ofNullable(parse(this.rule).get("UNTIL")).map((until) -> Instant.from(UTC_BASIC.parse(until)));
+		return Optional.ofNullable(this.parts.get("UNTIL")).map((until) -> Instant.from(UTC_BASIC.parse(until)));
 	}
 
 	/** Whether the series has an end, so that its last occurrence is known. */
@@ -259,6 +272,21 @@ public record Recurrence(String rule) {
 			// reported below
 		}
 		throw new IllegalArgumentException(name + " is a whole number from " + min + " to " + max);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Recurrence recurrence && this.rule.equals(recurrence.rule);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.rule.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.rule;
 	}
 
 }
