@@ -23,6 +23,8 @@ import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
 import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
+import dk.sammen.contracts.organisation.OrganisationRegisteredV1;
+import dk.sammen.contracts.organisation.OrganisationSnapshotV1;
 import dk.sammen.localstack.FreePorts;
 import dk.sammen.platform.outbox.CloudEvents;
 import dk.sammen.platform.outbox.OutboxMessage;
@@ -142,6 +144,20 @@ public final class NotificationTestKit {
 	public static void publish(KafkaTemplate<String, CloudEvent> kafka, JsonMapper json, EventSnapshotV1 snapshot) {
 		OutboxMessage message = OutboxMessage.of(Topics.EVENTS, snapshot.id(), CloudEventTypes.EVENT_PUBLISHED_V1,
 				Instant.now(), new EventPublishedV1(snapshot), json);
+		kafka.send(CloudEvents.record(message, java.net.URI.create("/sammen/events-service"))).join();
+	}
+
+	/**
+	 * Publishes an organisation as events-service does, so that the partner contacts learn its
+	 * address; waits for the broker's acknowledgement.
+	 */
+	public static void publishContact(KafkaTemplate<String, CloudEvent> kafka, JsonMapper json, String organisationId,
+			String email) {
+		OrganisationSnapshotV1 organisation = new OrganisationSnapshotV1(organisationId, "Testforeningen", "forening",
+				email, 1, Instant.now());
+		OutboxMessage message = OutboxMessage.of(Topics.ORGANISATIONS, organisationId,
+				CloudEventTypes.ORGANISATION_REGISTERED_V1, Instant.now(), new OrganisationRegisteredV1(organisation),
+				json);
 		kafka.send(CloudEvents.record(message, java.net.URI.create("/sammen/events-service"))).join();
 	}
 

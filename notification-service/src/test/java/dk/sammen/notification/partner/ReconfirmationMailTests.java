@@ -14,8 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
-import dk.sammen.contracts.organisation.OrganisationRegisteredV1;
-import dk.sammen.contracts.organisation.OrganisationSnapshotV1;
 import dk.sammen.contracts.partner.ReconfirmationRequestedV1;
 import dk.sammen.localstack.KafkaBroker;
 import dk.sammen.localstack.MongoWireServer;
@@ -133,13 +131,9 @@ class ReconfirmationMailTests {
 		this.kafka.send(CloudEvents.record(message, URI.create("/sammen/events-service"))).join();
 	}
 
+	/** Publishes the organisation as events-service does, so the partner contacts know its address. */
 	private void publishContact(String organisationId, String email) {
-		OrganisationSnapshotV1 organisation = new OrganisationSnapshotV1(organisationId, "Testforeningen", "forening",
-				email, 1, Instant.now());
-		OutboxMessage message = OutboxMessage.of(Topics.ORGANISATIONS, organisationId,
-				CloudEventTypes.ORGANISATION_REGISTERED_V1, Instant.now(), new OrganisationRegisteredV1(organisation),
-				this.json);
-		this.kafka.send(CloudEvents.record(message, URI.create("/sammen/events-service"))).join();
+		NotificationTestKit.publishContact(this.kafka, this.json, organisationId, email);
 	}
 
 }

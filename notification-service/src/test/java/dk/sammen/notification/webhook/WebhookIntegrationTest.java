@@ -18,8 +18,6 @@ import dk.sammen.contracts.event.EventCancelledV1;
 import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventUpdatedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
-import dk.sammen.contracts.organisation.OrganisationRegisteredV1;
-import dk.sammen.contracts.organisation.OrganisationSnapshotV1;
 import dk.sammen.localstack.KafkaBroker;
 import dk.sammen.localstack.MongoWireServer;
 import dk.sammen.notification.NotificationTestKit;
@@ -179,12 +177,7 @@ abstract class WebhookIntegrationTest {
 
 	/** Publishes the organisation as events-service does, so the partner contacts know its address. */
 	void publishContact(String organisationId, String email) {
-		OrganisationSnapshotV1 organisation = new OrganisationSnapshotV1(organisationId, "Testforeningen", "forening",
-				email, 1, Instant.now());
-		OutboxMessage message = OutboxMessage.of(Topics.ORGANISATIONS, organisationId,
-				CloudEventTypes.ORGANISATION_REGISTERED_V1, Instant.now(), new OrganisationRegisteredV1(organisation),
-				this.json);
-		this.kafka.send(CloudEvents.record(message, URI.create("/sammen/events-service"))).join();
+		NotificationTestKit.publishContact(this.kafka, this.json, organisationId, email);
 	}
 
 }
