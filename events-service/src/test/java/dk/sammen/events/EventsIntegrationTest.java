@@ -1,5 +1,6 @@
 package dk.sammen.events;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,6 +72,20 @@ public abstract class EventsIntegrationTest {
 
 	protected JsonNode publish(Partner partner, String id) {
 		return api().publish(partner, id);
+	}
+
+	/** Posts the event as a draft and publishes it; returns its id. */
+	protected String publishedEvent(Partner partner, Map<String, Object> body) {
+		String id = createEvent(partner, body).get("id").asString();
+		publish(partner, id);
+		return id;
+	}
+
+	/** The public listing for a query string that is already encoded, so the URI is taken as it is. */
+	protected JsonNode publicListing(String query) {
+		return this.http.get().uri(URI.create(baseUrl() + "/api/v1/events?" + query)).exchange()
+			.expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
 	}
 
 	private EventsApi api() {

@@ -97,9 +97,7 @@ class FreshnessTests extends EventsIntegrationTest {
 	}
 
 	private String publishedSeries(Partner partner, String tag) {
-		String id = createEvent(partner, series(tag)).get("id").asString();
-		publish(partner, id);
-		return id;
+		return publishedEvent(partner, series(tag));
 	}
 
 	private static Map<String, Object> series(String tag) {

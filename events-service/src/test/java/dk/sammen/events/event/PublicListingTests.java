@@ -1,6 +1,5 @@
 package dk.sammen.events.event;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,16 +193,11 @@ class PublicListingTests extends EventsIntegrationTest {
 	}
 
 	private String published(Map<String, Object> body) {
-		String id = createEvent(this.partner, body).get("id").asString();
-		publish(this.partner, id);
-		return id;
+		return publishedEvent(this.partner, body);
 	}
 
 	private JsonNode list(String filters) {
-		// already encoded, so the URI is taken as it is
-		return this.http.get().uri(URI.create(baseUrl() + "/api/v1/events?q=" + this.tag + filters)).exchange()
-			.expectStatus().isOk()
-			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		return publicListing("q=" + this.tag + filters);
 	}
 
 	private static List<String> ids(JsonNode page) {
