@@ -55,10 +55,11 @@ class EventListing {
 	}
 
 	Mono<Page> publicEvents(ListingQuery query) {
+		Instant now = this.clock.instant();
 		List<Criteria> filters = new ArrayList<>();
 		filters.add(Criteria.where("status").in(Vocabulary.PUBLISHED, Vocabulary.CANCELLED));
 		// an offer its organisation has not confirmed in time has left the public listing
-		filters.add(new Criteria().orOperator(Criteria.where("freshness.hiddenAt").gt(this.clock.instant()),
+		filters.add(new Criteria().orOperator(Criteria.where("freshness.hiddenAt").gt(now),
 				Criteria.where("freshness").is(null)));
 		anyOf(filters, "details.location.kommuneCode", query.kommuner());
 		anyOf(filters, "details.location.regionCode", query.regions());
@@ -95,7 +96,7 @@ class EventListing {
 			filters.add(Criteria.where("details.location.lon").gte(box.minLon()).lte(box.maxLon()));
 		}
 		Predicate<PartnerEvent> exact = (event) -> near == null || within(event, near, query.radiusKm());
-		Instant from = (query.from() != null) ? query.from() : this.clock.instant();
+		Instant from = (query.from() != null) ? query.from() : now;
 		Instant to = query.to();
 
 		List<Criteria> once = new ArrayList<>(filters);
