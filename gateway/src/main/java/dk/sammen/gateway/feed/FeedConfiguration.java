@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import dk.sammen.gateway.ClientAddresses;
 import dk.sammen.platform.geography.Kommuner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -101,11 +102,13 @@ class FeedConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> feedRoutes(FeedService feed, LiveChanges live, ChangeReplay replay,
 			FeedProperties properties, JsonFeedWriter json, JsonMapper jsonMapper, Kommuner kommuner, Clock clock,
-			FeedMetrics metrics) {
+			FeedMetrics metrics, ClientAddresses clientAddresses) {
 		FeedHandler handler = new FeedHandler(feed, properties.maxAge(), metrics, json,
 				new JsonLdFeedWriter(jsonMapper, kommuner), new ICalendarFeedWriter(), new AtomFeedWriter());
 		StreamHandler streamHandler = new StreamHandler(live, replay, kommuner, clock, new ClientStream.Settings(
-				properties.heartbeat(), properties.streamBuffer(), properties.streamRetry()), metrics);
+				properties.heartbeat(), properties.streamBuffer(), properties.streamRetry()), metrics,
+				clientAddresses, new StreamAdmission(properties.streamMaxClients(),
+						properties.streamMaxClientsPerAddress(), properties.streamRetry()));
 		return RouterFunctions.route()
 			.GET(PATH, handler::negotiated)
 			.GET(PATH + ".ics", (request) -> handler.in(request, ICalendarFeedWriter.TEXT_CALENDAR))

@@ -20,12 +20,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * replayed, the client gets a {@code reset} event and resumes at the window's beginning
  * @param streamPartitionRefresh how often the stream looks for topics and partitions that are new
  * since it started
+ * @param streamMaxClients SSE streams this gateway holds at once; one more is refused with 503
+ * and {@code Retry-After} (another replica may have room)
+ * @param streamMaxClientsPerAddress SSE streams one client address may hold at once; one more is
+ * refused with 429 (a browser tab holds one; many people behind one kommune's NAT share an address)
  */
 @ConfigurationProperties("sammen.gateway.feed")
 record FeedProperties(@DefaultValue("2s") Duration sourceTimeout, @DefaultValue("60s") Duration maxAge,
 		@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("256") int streamBuffer, @DefaultValue("5s") Duration streamRetry,
-		@DefaultValue("24h") Duration resumeWindow, @DefaultValue("1m") Duration streamPartitionRefresh) {
+		@DefaultValue("24h") Duration resumeWindow, @DefaultValue("1m") Duration streamPartitionRefresh,
+		@DefaultValue("10000") int streamMaxClients, @DefaultValue("50") int streamMaxClientsPerAddress) {
+
+	FeedProperties {
+		if (streamMaxClients < 1 || streamMaxClientsPerAddress < 1) {
+			throw new IllegalArgumentException(
+					"sammen.gateway.feed.stream-max-clients and stream-max-clients-per-address must be at least 1");
+		}
+	}
 
 	/**
 	 * Per-source circuit breaker (Resilience4j, count-based window).

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dk.sammen.gateway.ClientAddresses;
 import dk.sammen.platform.geography.Kommuner;
 import dk.sammen.platform.problem.Violations;
 import org.springframework.http.CacheControl;
@@ -22,6 +23,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * {@code id} the client's position in the topics ({@link StreamPosition}). A client that comes
  * back with that id ({@code Last-Event-ID}, or {@code ?lastEventId=} for clients that cannot set
  * headers) gets what it missed, within the resume window, and then the live changes.
+ * <p>
+ * Invalid queries are refused before a connection is counted; then {@link StreamAdmission} bounds
+ * the streams per client address and per gateway.
  * <p>
  * The first message is a comment with the reconnection delay ({@code retry:}) and an id, so even
  * a client that saw no change yet can resume; heartbeats follow, so proxies keep an idle
@@ -45,22 +49,31 @@ final class StreamHandler {
 
 	private final FeedMetrics metrics;
 
+	private final ClientAddresses clientAddresses;
+
+	private final StreamAdmission admission;
+
 	StreamHandler(LiveChanges live, ChangeReplay replay, Kommuner kommuner, Clock clock,
-			ClientStream.Settings settings, FeedMetrics metrics) {
+			ClientStream.Settings settings, FeedMetrics metrics, ClientAddresses clientAddresses,
+			StreamAdmission admission) {
 		this.live = live;
 		this.replay = replay;
 		this.kommuner = kommuner;
 		this.clock = clock;
 		this.settings = settings;
 		this.metrics = metrics;
+		this.clientAddresses = clientAddresses;
+		this.admission = admission;
 	}
 
 	Mono<ServerResponse> stream(ServerRequest request) {
 		return Mono.defer(() -> {
 			StreamQuery query = StreamQuery.parse(request.queryParams(), this.kommuner);
 			StreamPosition resume = resume(request);
-			Flux<ServerSentEvent<String>> events = this.metrics.connected(
-					new ClientStream(this.live, this.replay, query, resume, this.clock, this.settings).events());
+			StreamAdmission.Permit permit = this.admission.admit(this.clientAddresses.of(request.exchange().getRequest()));
+			Flux<ServerSentEvent<String>> events = this.metrics
+				.connected(new ClientStream(this.live, this.replay, query, resume, this.clock, this.settings).events())
+				.doFinally((signal) -> permit.release());
 			return ServerResponse.ok()
 				.contentType(MediaType.TEXT_EVENT_STREAM)
 				.cacheControl(CacheControl.noStore())

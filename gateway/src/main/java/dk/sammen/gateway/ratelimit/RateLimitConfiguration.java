@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dk.sammen.gateway.ClientAddresses;
 import dk.sammen.platform.identity.IdentityProperties;
 import dk.sammen.platform.identity.SignedIdentities;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,9 +49,15 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
+	ClientAddresses clientAddresses(RateLimitProperties properties) {
+		return new ClientAddresses(properties.trustedProxies());
+	}
+
+	@Bean
 	RateLimitGuard rateLimitGuard(RateLimiter<?> limiter, RateLimitProperties properties,
-			SignedIdentities identities, IdentityProperties identity, MeterRegistry meters) {
-		ClientAddressKeyResolver addresses = new ClientAddressKeyResolver(properties.trustedProxies());
+			SignedIdentities identities, IdentityProperties identity, ClientAddresses clientAddresses,
+			MeterRegistry meters) {
+		ClientAddressKeyResolver addresses = new ClientAddressKeyResolver(clientAddresses);
 		String limiterName = (limiter instanceof RedisRateLimiter) ? "redis" : "memory";
 		return new RateLimitGuard(limiter, limiterName, properties, addresses,
 				new CallerKeyResolver(identities, identity.header(), addresses), meters);
