@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,6 +163,7 @@ public class Bench {
 			case "ingest" -> ingest();
 			case "newsletter" -> newsletter();
 			case "scale" -> scale();
+			case "soak" -> soak();
 			default -> throw new IllegalArgumentException("No benchmark " + name);
 		};
 	}
@@ -905,6 +908,141 @@ public class Bench {
 		return r;
 	}
 
+	// ---------------------------------------------------------------- soak (issue 8)
+
+	/**
+	 * Sustained mixed traffic (bench/soak, Gatling at fixed arrival rates) for a fixed time, while
+	 * every service's heap is sampled from its Prometheus endpoint. Judged per third of the run:
+	 * no failed request, p99 of the last third not above the first's by more than half (plus 5 ms
+	 * of noise), and the heap's troughs (what survives collection) not growing by more than a
+	 * quarter.
+	 */
+	ObjectNode soak() throws Exception {
+		ObjectNode r = result("soak");
+		double minutes = Double.parseDouble(this.opts.getOrDefault("soak-minutes", "10"));
+		String readers = this.opts.getOrDefault("soak-readers", "40");
+		String writers = this.opts.getOrDefault("soak-writers", "4");
+		String subscribers = this.opts.getOrDefault("soak-subscribers", "1");
+		r.put("seedEventsPerSecond", seed(Integer.parseInt(this.opts.getOrDefault("soak-events", "2000")), 2));
+		Map<String, Integer> services = new LinkedHashMap<>();
+		services.put("gateway", this.ports.gateway());
+		services.put("events-service", this.ports.events());
+		services.put("campaign-service", this.ports.campaign());
+		services.put("notification-service", this.ports.notification());
+		Map<String, List<double[]>> heap = new ConcurrentHashMap<>();
+		long started = System.nanoTime();
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> services.forEach((service, port) -> {
+			try {
+				double used = heapUsedBytes(port);
+				heap.computeIfAbsent(service, (key) -> Collections.synchronizedList(new ArrayList<>()))
+					.add(new double[] { (System.nanoTime() - started) / 1e9, used / 1048576.0 });
+			}
+			catch (Exception ex) {
+				System.err.println("  heap sample of " + service + " failed: " + ex.getMessage());
+			}
+		}), 0, 2, TimeUnit.SECONDS);
+		Path log = this.work.resolve("gatling.log");
+		Process gatling = new ProcessBuilder(this.root.resolve("mvnw").toString(), "-B", "-f",
+				this.root.resolve("bench/soak/pom.xml").toString(), "gatling:test", "-Dsoak.base=" + gw(),
+				"-Dsoak.key=" + this.partnerKey, "-Dsoak.minutes=" + minutes, "-Dsoak.readers=" + readers,
+				"-Dsoak.writers=" + writers, "-Dsoak.subscribers=" + subscribers)
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		int exit = gatling.waitFor();
+		sampler.shutdownNow();
+		double seconds = (System.nanoTime() - started) / 1e9;
+		r.put("gatlingExitCode", exit);
+		r.put("settings", "%s min; arrivals a second: %s public reads, %s partner writes (upsert+publish, change), %s subscriptions"
+			.formatted(minutes, readers, writers, subscribers));
+		Path reports = this.root.resolve("bench/soak/target/gatling");
+		Path stats;
+		try (var runs = Files.list(reports)) {
+			Path latest = runs.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName)).orElseThrow(
+					() -> new IllegalStateException("Gatling wrote no report; see " + log));
+			stats = latest.resolve("js/stats.json");
+			r.put("gatlingReport", this.root.relativize(latest).toString());
+		}
+		JsonNode all = JSON.readTree(stats.toFile());
+		ObjectNode requests = r.putObject("requests");
+		long failed = 0;
+		for (JsonNode request : all.path("contents")) {
+			JsonNode st = request.path("stats");
+			String name = st.path("name").asText(request.path("name").asText());
+			ObjectNode n = requests.putObject(name);
+			n.put("count", st.path("numberOfRequests").path("total").asLong());
+			n.put("ko", st.path("numberOfRequests").path("ko").asLong());
+			n.put("p50Ms", st.path("percentiles1").path("total").asDouble());
+			n.put("p95Ms", st.path("percentiles3").path("total").asDouble());
+			n.put("p99Ms", st.path("percentiles4").path("total").asDouble());
+			n.put("maxMs", st.path("maxResponseTime").path("total").asDouble());
+			failed += n.path("ko").asLong();
+		}
+		r.put("failedRequests", failed);
+		// per request kind: the last third against the first
+		ObjectNode growth = r.putObject("latencyGrowth");
+		boolean latencyFlat = true;
+		for (var names = requests.fieldNames(); names.hasNext();) {
+			String name = names.next();
+			if (name.endsWith(" #1") && requests.has(name.replace(" #1", " #3"))) {
+				double first = requests.path(name).path("p99Ms").asDouble();
+				double last = requests.path(name.replace(" #1", " #3")).path("p99Ms").asDouble();
+				boolean flat = last <= first * 1.5 + 5;
+				growth.put(name.replace(" #1", ""), "p99 %.0f → %.0f ms%s".formatted(first, last, flat ? "" : " (grew)"));
+				latencyFlat &= flat;
+			}
+		}
+		ObjectNode heapNode = r.putObject("heapMb");
+		boolean heapBounded = true;
+		for (Map.Entry<String, List<double[]>> e : heap.entrySet()) {
+			double[] troughs = new double[3];
+			double[] peaks = new double[3];
+			Arrays.fill(troughs, Double.MAX_VALUE);
+			for (double[] sample : e.getValue()) {
+				int third = (int) Math.min(2, 3 * sample[0] / seconds);
+				troughs[third] = Math.min(troughs[third], sample[1]);
+				peaks[third] = Math.max(peaks[third], sample[1]);
+			}
+			boolean bounded = troughs[2] <= troughs[0] * 1.25 + 16;
+			heapNode.put(e.getKey(), "troughs %.0f / %.0f / %.0f MB, peaks %.0f / %.0f / %.0f MB%s".formatted(troughs[0],
+					troughs[1], troughs[2], peaks[0], peaks[1], peaks[2], bounded ? "" : " (grew)"));
+			heapBounded &= bounded;
+		}
+		ObjectNode targets = r.putObject("targets");
+		targets.put("error rate 0", failed == 0 && exit == 0);
+		targets.put("latency not growing (p99 last third <= 1.5 x first + 5 ms, every request kind)", latencyFlat);
+		targets.put("heap bounded (trough of last third <= 1.25 x first + 16 MB, every service)", heapBounded);
+		StringBuilder table = new StringBuilder("## Per request kind and third of the run\n\n"
+				+ "| request #third | count | failed | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|\n");
+		requests.fields().forEachRemaining((e) -> table.append("| ").append(e.getKey()).append(" | ")
+			.append(e.getValue().path("count").asLong()).append(" | ").append(e.getValue().path("ko").asLong())
+			.append(" | %.0f | %.0f | %.0f | %.0f |\n".formatted(e.getValue().path("p50Ms").asDouble(),
+					e.getValue().path("p95Ms").asDouble(), e.getValue().path("p99Ms").asDouble(),
+					e.getValue().path("maxMs").asDouble())));
+		table.append("\n## Heap per service (sampled every 2 s)\n\n| service | thirds |\n|---|---|\n");
+		heapNode.fields().forEachRemaining((e) -> table.append("| ").append(e.getKey()).append(" | ")
+			.append(e.getValue().asText()).append(" |\n"));
+		table.append("\nSettings: ").append(r.path("settings").asText()).append(". Gatling report: `")
+			.append(r.path("gatlingReport").asText()).append("` (not committed).\n\n");
+		r.put("table", table.toString());
+		return r;
+	}
+
+	/** The heap in use, summed over the pools, from the service's Prometheus scrape. */
+	double heapUsedBytes(int port) throws Exception {
+		HttpResponse<String> scrape = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		double used = 0;
+		for (String line : scrape.body().split("\n")) {
+			if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+				used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return used;
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	ObjectNode result(String name) throws Exception {
@@ -947,6 +1085,7 @@ public class Bench {
 			r.path("ratios").fields().forEachRemaining((e) -> md.append("| ").append(e.getKey()).append(" | ").append("%.3f".formatted(e.getValue().asDouble())).append(" |\n"));
 			md.append('\n');
 		}
+		md.append(r.path("table").asText(""));
 		md.append("## Figures\n\n| what | req/s (or rate) | p50 ms | p90 ms | p99 ms | notes |\n|---|---|---|---|---|---|\n");
 		figures(md, "", r);
 		md.append("\nFull figures: `").append(name).append(".json`");
