@@ -16,6 +16,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -113,6 +114,12 @@ class MailHeaderInjectionTests {
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
+
+	/** The first requests of a cold application on a busy machine can take longer than the client's default 5 s. */
+	@BeforeEach
+	void patientClient() {
+		this.http = this.http.mutate().responseTimeout(PATIENCE).build();
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{local}@example.dk\r\nBcc: " + VICTIM, "{local}@example.dk\nBcc: " + VICTIM,
