@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import dk.sammen.platform.test.SecretComparisons;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -58,5 +60,8 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("dk.sammen.campaign..", "dk.sammen.notification..", "dk.sammen.gateway..")
 		.as("services share only dk.sammen.contracts and dk.sammen.platform");
+
+	@ArchTest
+	static final ArchRule secrets_areComparedOnlyInConstantTime = SecretComparisons.compareSecretsOnlyInConstantTime();
 
 }

@@ -4,11 +4,19 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dk.sammen.platform.test.OversizedRequests;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What operators rely on: probes and the figures in /actuator/prometheus. */
+/** What operators rely on: probes, the figures in /actuator/prometheus, and problems even for what Netty refuses. */
 class OperationsTests extends EventsIntegrationTest {
+
+	@Test
+	void oversizedRequestLineAndHeaders_calledDirectly_areProblems() {
+		OversizedRequests.assertUriTooLongIsProblem(this.http, "/api/v1/events");
+		OversizedRequests.assertHeadersTooLargeIsProblem(this.http, "/api/v1/events");
+	}
 
 	@Test
 	void probes_withMongoAndKafkaUp_areUp() {

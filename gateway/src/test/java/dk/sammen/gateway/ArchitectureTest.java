@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
+import dk.sammen.platform.test.SecretComparisons;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -52,6 +54,11 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.haveFullyQualifiedName("dk.sammen.platform.identity.ApiKeySecrets")
 			.check(gateway);
+	}
+
+	@Test
+	void secrets_areComparedOnlyInConstantTime() {
+		SecretComparisons.compareSecretsOnlyInConstantTime().check(gateway);
 	}
 
 	@Test

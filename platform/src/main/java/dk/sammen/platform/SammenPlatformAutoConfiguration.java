@@ -17,6 +17,7 @@ import dk.sammen.platform.identity.SignedIdentityWebFilter;
 import dk.sammen.platform.outbox.AggregateStore;
 import dk.sammen.platform.outbox.OutboxProperties;
 import dk.sammen.platform.outbox.OutboxRelay;
+import dk.sammen.platform.problem.OversizedRequestProblems;
 import dk.sammen.platform.problem.ProblemDetailsExceptionHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -88,6 +90,18 @@ public class SammenPlatformAutoConfiguration {
 					configurer.addCustomResolver(new CallerIdentityArgumentResolver());
 				}
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")
+	static class NettyProblems {
+
+		/** 414 and 431 answered by Netty itself get a problem body too (CONTRACT section 7). */
+		@Bean
+		NettyServerCustomizer oversizedRequestProblems() {
+			return OversizedRequestProblems.customizer();
 		}
 
 	}

@@ -168,7 +168,7 @@ class ActivityLifecycleTests extends CampaignIntegrationTest {
 		return id;
 	}
 
-	private static Map<String, Object> talk() {
+	static Map<String, Object> talk() {
 		Map<String, Object> talk = new HashMap<>();
 		talk.put("kind", "school-activity");
 		talk.put("title", "Ensomhed blandt unge");

@@ -1,11 +1,11 @@
 package dk.sammen.events.event;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.events.EventsIntegrationTest;
 import dk.sammen.platform.test.BodyMutator;
+import dk.sammen.platform.test.FuzzAnswers;
 import dk.sammen.platform.test.Mutant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventBodyFuzzTests extends EventsIntegrationTest {
 
-	static final int TRIES = Integer.getInteger("sammen.fuzz.tries", 600);
+	static final int TRIES = FuzzAnswers.tries(600);
 
-	static final long SEED = Long.getLong("sammen.fuzz.seed", System.nanoTime());
+	static final long SEED = FuzzAnswers.seed();
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -115,27 +115,9 @@ class EventBodyFuzzTests extends EventsIntegrationTest {
 	}
 
 	private static void check(List<String> failures, String label, Mutant mutant, EntityExchangeResult<byte[]> answer) {
-		int status = answer.getStatus().value();
-		String excerpt = mutant.excerpt();
-		if (status >= 500) {
-			failures.add(label + ": " + status + " for " + excerpt + " → "
-					+ new String(orEmpty(answer.getResponseBody()), StandardCharsets.UTF_8));
-		}
-		else if (status >= 400) {
-			MediaType type = answer.getResponseHeaders().getContentType();
-			if (type == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type)) {
-				failures.add(label + ": " + status + " as " + type + " for " + excerpt);
-			}
-			else {
-				JsonNode problem = json(answer);
-				if (problem.get("status") == null || problem.get("status").asInt() != status
-						|| problem.get("type") == null || problem.get("title") == null) {
-					failures.add(label + ": " + status + " problem without type/title/status: " + problem);
-				}
-			}
-		}
-		else if (status != 200 && status != 201) {
-			failures.add(label + ": unexpected " + status + " for " + excerpt);
+		String fault = FuzzAnswers.fault(mutant, answer, Set.of(200, 201));
+		if (fault != null) {
+			failures.add(label + ": " + fault);
 		}
 	}
 

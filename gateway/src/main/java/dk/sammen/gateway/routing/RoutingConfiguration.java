@@ -64,10 +64,4 @@ class RoutingConfiguration {
 		return new RequestBodyLimitFilter(properties.maxBodySize(), properties.maxBatchBodySize());
 	}
 
-	/** 414 and 431 answered by Netty itself get a problem body too (CONTRACT section 7). */
-	@Bean
-	org.springframework.boot.reactor.netty.NettyServerCustomizer oversizedRequestProblems() {
-		return OversizedRequestProblems.customizer();
-	}
-
 }

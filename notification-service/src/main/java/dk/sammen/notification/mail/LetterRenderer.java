@@ -35,7 +35,8 @@ final class LetterRenderer {
 
 	private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\\n");
 
-	private static final Pattern ANY_WHITESPACE = Pattern.compile("\\s+");
+	/** Unicode white space: NEL, LINE and PARAGRAPH SEPARATOR break lines in mail clients as CR and LF do. */
+	private static final Pattern ANY_WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
 	private final SpringTemplateEngine engine;
 

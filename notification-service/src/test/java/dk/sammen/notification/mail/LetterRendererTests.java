@@ -118,6 +118,16 @@ class LetterRendererTests {
 	}
 
 	@Test
+	void makesSubject_oneLine_atUnicodeLineBreaks() {
+		for (String lineBreak : new String[] { "\u0085", "\u2028", "\u2029", "\u000b", "\f" }) {
+			LetterRenderer.Rendered rendered = this.renderer.render(
+					campaign("Emne" + lineBreak + "Bcc: alle@sammen.example", "Tekst"), subscriber("a@sammen.example", Language.DA));
+
+			assertThat(rendered.subject()).as("U+%04X", (int) lineBreak.charAt(0)).isEqualTo("Emne Bcc: alle@sammen.example");
+		}
+	}
+
+	@Test
 	void linksOnlyWebAddresses() {
 		ListedItem scripted = new ListedItem("Arrangement", THURSDAY_EVENING, "Salen", false,
 				URI.create("javascript:alert(1)"), false);

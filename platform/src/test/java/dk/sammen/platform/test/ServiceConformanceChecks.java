@@ -72,6 +72,16 @@ public abstract class ServiceConformanceChecks {
 	}
 
 	@Test
+	void answers414Problem_onTooLongQueryString() {
+		OversizedRequests.assertUriTooLongIsProblem(this.http, identityCheckedPath());
+	}
+
+	@Test
+	void answers431Problem_onTooLargeHeaders() {
+		OversizedRequests.assertHeadersTooLargeIsProblem(this.http, identityCheckedPath());
+	}
+
+	@Test
 	void answers401Problem_onIdentitySignedWithAnotherKey() {
 		SignedIdentities forger = new SignedIdentities("an-attacker-guessing-the-signing-key-0123456789",
 				Duration.ofMinutes(1), Clock.systemUTC());

@@ -1,4 +1,4 @@
-package dk.sammen.gateway.routing;
+package dk.sammen.platform.problem;
 
 import java.nio.charset.StandardCharsets;
 
@@ -11,22 +11,27 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.netty.NettyPipeline;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
 
-import dk.sammen.platform.problem.ApiProblem;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 
 /**
  * CONTRACT section 7: every error is {@code application/problem+json}. A request line or headers over
  * Netty's limits never reach Spring: Reactor Netty answers 414 or 431 itself, with an empty body. This
  * handler, between the HTTP codec and Reactor Netty's own handler, gives exactly those answers a problem
- * body; every other response passes untouched.
+ * body; every other response passes untouched. The gateway and every service use it, so a service
+ * called directly answers as the gateway does.
  */
-final class OversizedRequestProblems extends ChannelDuplexHandler {
+public final class OversizedRequestProblems extends ChannelDuplexHandler {
 
 	static final String NAME = "sammen.oversizedRequestProblems";
 
-	static NettyServerCustomizer customizer() {
+	private OversizedRequestProblems() {
+	}
+
+	/** Adds the handler to every connection of the server. */
+	public static NettyServerCustomizer customizer() {
 		return (HttpServer server) -> server.doOnChannelInit((observer, channel, address) -> {
 			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(NAME) == null) {
 				channel.pipeline().addAfter(NettyPipeline.HttpCodec, NAME, new OversizedRequestProblems());
@@ -53,7 +58,7 @@ final class OversizedRequestProblems extends ChannelDuplexHandler {
 		ctx.write(msg, promise);
 	}
 
-	private static String problem(HttpResponseStatus status) {
+	private static @Nullable String problem(HttpResponseStatus status) {
 		return switch (status.code()) {
 			case 414 -> json(414, "uri-too-long", "URI too long",
 					"The request line is longer than the server accepts; send fewer or shorter query parameters");
