@@ -20,12 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * replayed, the client gets a {@code reset} event and resumes at the window's beginning
  * @param streamPartitionRefresh how often the stream looks for topics and partitions that are new
  * since it started
+ * @param validators the ETags kept to answer conditional GETs without asking the sources
  */
 @ConfigurationProperties("sammen.gateway.feed")
 record FeedProperties(@DefaultValue("2s") Duration sourceTimeout, @DefaultValue("60s") Duration maxAge,
 		@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("256") int streamBuffer, @DefaultValue("5s") Duration streamRetry,
-		@DefaultValue("24h") Duration resumeWindow, @DefaultValue("1m") Duration streamPartitionRefresh) {
+		@DefaultValue("24h") Duration resumeWindow, @DefaultValue("1m") Duration streamPartitionRefresh,
+		@DefaultValue Validators validators) {
 
 	/**
 	 * Per-source circuit breaker (Resilience4j, count-based window).
@@ -39,6 +41,17 @@ record FeedProperties(@DefaultValue("2s") Duration sourceTimeout, @DefaultValue(
 	record CircuitBreaker(@DefaultValue("10") int slidingWindowSize, @DefaultValue("5") int minimumNumberOfCalls,
 			@DefaultValue("50") float failureRateThreshold, @DefaultValue("30s") Duration waitInOpenState,
 			@DefaultValue("2") int permittedCallsInHalfOpenState) {
+	}
+
+	/**
+	 * The feed's ETags kept per request URI and format ({@code FeedValidators}).
+	 *
+	 * @param ttl how long one is used at most: the delay after which a change nothing signals
+	 * (the time window moving on, a change still in a service's outbox) shows in a 200; zero
+	 * turns them off
+	 * @param maxEntries how many request URIs and formats are kept, least recently used first out
+	 */
+	record Validators(@DefaultValue("5s") Duration ttl, @DefaultValue("10000") int maxEntries) {
 	}
 
 }
