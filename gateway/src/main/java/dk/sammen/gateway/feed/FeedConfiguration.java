@@ -100,10 +100,21 @@ class FeedConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> feedRoutes(FeedService feed, LiveChanges live, ChangeReplay replay,
-			FeedProperties properties, JsonFeedWriter json, JsonMapper jsonMapper, Kommuner kommuner, Clock clock,
-			FeedMetrics metrics, ClientAddresses clientAddresses) {
-		FeedHandler handler = new FeedHandler(feed, properties.maxAge(), metrics, json,
+	FeedValidators feedValidators(LiveChanges live, Clock clock, FeedProperties properties) {
+		return new FeedValidators(live.records(), clock, properties.validators().ttl(),
+				properties.validators().maxEntries());
+	}
+
+	@Bean
+	FeedWritesFilter feedWritesFilter(FeedValidators validators) {
+		return new FeedWritesFilter(validators);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> feedRoutes(FeedService feed, FeedValidators validators, LiveChanges live,
+			ChangeReplay replay, FeedProperties properties, JsonFeedWriter json, JsonMapper jsonMapper,
+			Kommuner kommuner, Clock clock, FeedMetrics metrics, ClientAddresses clientAddresses) {
+		FeedHandler handler = new FeedHandler(feed, validators, properties.maxAge(), metrics, json,
 				new JsonLdFeedWriter(jsonMapper, kommuner), new ICalendarFeedWriter(), new AtomFeedWriter());
 		StreamHandler streamHandler = new StreamHandler(live, replay, kommuner, clock, new ClientStream.Settings(
 				properties.heartbeat(), properties.streamBuffer(), properties.streamRetry()), metrics,

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
@@ -22,7 +23,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Answers the feed in the format asked for, by {@code Accept} or by suffix. The body is written
  * in full before answering (a page holds at most 100 items), so that its ETag is that of the
- * exact bytes and a matching {@code If-None-Match} costs the client nothing to download.
+ * exact bytes and a matching {@code If-None-Match} costs the client nothing to download. While
+ * {@link FeedValidators} knows the answer is unchanged, a matching {@code If-None-Match} costs
+ * the gateway nothing either.
  */
 final class FeedHandler {
 
@@ -39,8 +42,12 @@ final class FeedHandler {
 
 	private final FeedMetrics metrics;
 
-	FeedHandler(FeedService feed, Duration maxAge, FeedMetrics metrics, FeedWriter json, FeedWriter... others) {
+	private final FeedValidators validators;
+
+	FeedHandler(FeedService feed, FeedValidators validators, Duration maxAge, FeedMetrics metrics, FeedWriter json,
+			FeedWriter... others) {
 		this.feed = feed;
+		this.validators = validators;
 		this.metrics = metrics;
 		this.json = json;
 		this.writers = new ArrayList<>(List.of(json));
@@ -62,31 +69,43 @@ final class FeedHandler {
 
 	private Mono<ServerResponse> page(ServerRequest request, FeedWriter writer) {
 		FeedQuery query = FeedQuery.parse(request.queryParams());
+		FeedValidators.Validator known = this.validators.current(writer.format(), request.uri());
+		if (known != null && notModified(request, known.etag())) {
+			// the client has what the sources would give again: nothing to ask them
+			return respond(request, writer, known.etag(), false, known.sources(), known.nextCursor(), null);
+		}
+		long generation = this.validators.generation();
 		return this.feed.page(query).flatMap((page) -> {
 			byte[] body = writer.write(page, request.uri());
 			String etag = etag(body);
-			// a partial answer must not be reused once the missing source is back
-			CacheControl cacheControl = page.partial() ? CacheControl.noCache() : this.complete;
-			boolean notModified = notModified(request, etag);
-			ServerResponse.BodyBuilder response = notModified ? ServerResponse.status(HttpStatus.NOT_MODIFIED)
-					: ServerResponse.ok();
-			response.eTag(etag)
-				.cacheControl(cacheControl)
-				.varyBy(HttpHeaders.ACCEPT)
-				.header(SOURCES_HEADER, page.sources()
-					.entrySet()
-					.stream()
-					.map((source) -> source.getKey() + "=" + source.getValue())
-					.collect(Collectors.joining(", ")));
-			if (page.nextCursor() != null) {
-				response.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromUri(request.uri())
-					.replaceQueryParam("cursor", page.nextCursor())
-					.build(true)
-					.toUriString() + ">; rel=\"next\"");
+			String sources = page.sources()
+				.entrySet()
+				.stream()
+				.map((source) -> source.getKey() + "=" + source.getValue())
+				.collect(Collectors.joining(", "));
+			if (!page.partial()) {
+				this.validators.remember(writer.format(), request.uri(), generation, etag, sources, page.nextCursor());
 			}
-			return notModified ? response.build()
-					: response.contentType(writer.mediaType()).bodyValue(body);
+			return respond(request, writer, etag, page.partial(), sources, page.nextCursor(),
+					notModified(request, etag) ? null : body);
 		});
+	}
+
+	/** A 304 without a body, or a 200 with it; the same headers either way. */
+	private Mono<ServerResponse> respond(ServerRequest request, FeedWriter writer, String etag, boolean partial,
+			String sources, @Nullable String nextCursor, byte @Nullable [] body) {
+		// a partial answer must not be reused once the missing source is back
+		CacheControl cacheControl = partial ? CacheControl.noCache() : this.complete;
+		ServerResponse.BodyBuilder response = (body == null) ? ServerResponse.status(HttpStatus.NOT_MODIFIED)
+				: ServerResponse.ok();
+		response.eTag(etag).cacheControl(cacheControl).varyBy(HttpHeaders.ACCEPT).header(SOURCES_HEADER, sources);
+		if (nextCursor != null) {
+			response.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromUri(request.uri())
+				.replaceQueryParam("cursor", nextCursor)
+				.build(true)
+				.toUriString() + ">; rel=\"next\"");
+		}
+		return (body == null) ? response.build() : response.contentType(writer.mediaType()).bodyValue(body);
 	}
 
 	/** The most preferred format we have; JSON for wildcards and for types we do not write. */
@@ -120,7 +139,8 @@ final class FeedHandler {
 		for (String header : request.headers().header(HttpHeaders.IF_NONE_MATCH)) {
 			for (String candidate : header.split(",")) {
 				String tag = candidate.strip();
-				if (tag.equals("*") || tag.replaceFirst("^W/", "").equals(etag)) {
+				// no regex: this runs on every conditional GET, which is otherwise nearly free
+				if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
 					return true;
 				}
 			}

@@ -24,13 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and {@code Retry-After} (another replica may have room)
  * @param streamMaxClientsPerAddress SSE streams one client address may hold at once; one more is
  * refused with 429 (a browser tab holds one; many people behind one kommune's NAT share an address)
+ * @param validators the ETags kept to answer conditional GETs without asking the sources
  */
 @ConfigurationProperties("sammen.gateway.feed")
 record FeedProperties(@DefaultValue("2s") Duration sourceTimeout, @DefaultValue("60s") Duration maxAge,
 		@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("256") int streamBuffer, @DefaultValue("5s") Duration streamRetry,
 		@DefaultValue("24h") Duration resumeWindow, @DefaultValue("1m") Duration streamPartitionRefresh,
-		@DefaultValue("10000") int streamMaxClients, @DefaultValue("50") int streamMaxClientsPerAddress) {
+		@DefaultValue("10000") int streamMaxClients, @DefaultValue("50") int streamMaxClientsPerAddress,
+		@DefaultValue Validators validators) {
 
 	FeedProperties {
 		if (streamMaxClients < 1 || streamMaxClientsPerAddress < 1) {
@@ -51,6 +53,17 @@ record FeedProperties(@DefaultValue("2s") Duration sourceTimeout, @DefaultValue(
 	record CircuitBreaker(@DefaultValue("10") int slidingWindowSize, @DefaultValue("5") int minimumNumberOfCalls,
 			@DefaultValue("50") float failureRateThreshold, @DefaultValue("30s") Duration waitInOpenState,
 			@DefaultValue("2") int permittedCallsInHalfOpenState) {
+	}
+
+	/**
+	 * The feed's ETags kept per request URI and format ({@code FeedValidators}).
+	 *
+	 * @param ttl how long one is used at most: the delay after which a change nothing signals
+	 * (the time window moving on, a change still in a service's outbox) shows in a 200; zero
+	 * turns them off
+	 * @param maxEntries how many request URIs and formats are kept, least recently used first out
+	 */
+	record Validators(@DefaultValue("5s") Duration ttl, @DefaultValue("10000") int maxEntries) {
 	}
 
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.localstack.KafkaBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +61,9 @@ import static org.awaitility.Awaitility.await;
 				"sammen.gateway.feed.circuit-breaker.sliding-window-size=4",
 				"sammen.gateway.feed.circuit-breaker.minimum-number-of-calls=2",
 				"sammen.gateway.feed.circuit-breaker.wait-in-open-state=1s",
-				"sammen.gateway.feed.circuit-breaker.permitted-calls-in-half-open-state=1" })
+				"sammen.gateway.feed.circuit-breaker.permitted-calls-in-half-open-state=1",
+				// long, so that only a signal of the change, never the time, can end a 304
+				"sammen.gateway.feed.validators.ttl=10m" })
 @AutoConfigureWebTestClient
 class FeedIntegrationTest {
 
@@ -70,6 +73,8 @@ class FeedIntegrationTest {
 
 	private static final ListingBackend campaigns = ListingBackend.start("a1");
 
+	private static final FeedTopics topics = new FeedTopics(KafkaBroker.shared().bootstrapServers());
+
 	@Autowired
 	private WebTestClient client;
 
@@ -78,6 +83,9 @@ class FeedIntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private LiveChanges live;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -91,6 +99,7 @@ class FeedIntegrationTest {
 	static void stopBackends() {
 		events.close();
 		campaigns.close();
+		topics.close();
 	}
 
 	@BeforeEach
@@ -587,7 +596,7 @@ class FeedIntegrationTest {
 	}
 
 	@Test
-	void answers304_whenETagMatches_andANewETagOnceTheFeedChanges() {
+	void answers304_whenETagMatches_andANewETagOnceAChangeRecordArrives() {
 		events.add(event("e-1", "2027-04-29T17:30:00+02:00", "published", 1));
 		String etag = this.client.get()
 			.uri("/api/v1/feed")
@@ -613,7 +622,65 @@ class FeedIntegrationTest {
 			.expectBody()
 			.isEmpty();
 
+		// written past this gateway (another replica, the service itself): the record on the topic tells
+		Map<String, Object> added = event("e-2", "2027-04-29T18:30:00+02:00", "published", 1);
+		events.add(added);
+		this.live.ready().block(Duration.ofSeconds(30));
+		topics.send("e-2", CloudEventTypes.EVENT_PUBLISHED_V1, Map.of("event", added));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> this.client.get()
+				.uri("/api/v1/feed")
+				.ifNoneMatch(etag)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value(HttpHeaders.ETAG, (changed) -> assertThat(changed).isNotEqualTo(etag)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/feed?kommune=0661", "/api/v1/feed.ics?kommune=0661",
+			"/api/v1/feed.atom?kommune=0661" })
+	void answers304WithoutAskingTheSources_whileNothingChanged(String uri) {
+		events.add(event("e-1", "2027-04-29T17:30:00+02:00", "published", 1));
+		campaigns.add(activity("a-1", "2027-04-29T11:00:00+02:00"));
+		EntityExchangeResult<byte[]> first = this.client.get().uri(uri).exchange().expectBody().returnResult();
+		String etag = first.getResponseHeaders().getETag();
+		int asked = events.requests() + campaigns.requests();
+
+		EntityExchangeResult<Void> again = this.client.get()
+			.uri(uri)
+			.ifNoneMatch(etag)
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectBody()
+			.isEmpty();
+
+		assertThat(events.requests() + campaigns.requests()).isEqualTo(asked);
+		HttpHeaders headers = again.getResponseHeaders();
+		assertThat(headers.getETag()).isEqualTo(etag);
+		for (String name : List.of(HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, FeedHandler.SOURCES_HEADER)) {
+			assertThat(headers.get(name)).as(name).isEqualTo(first.getResponseHeaders().get(name));
+		}
+	}
+
+	@Test
+	void answersANewETag_toTheNextConditionalGet_afterAWriteThroughTheGateway() {
+		events.add(event("e-1", "2027-04-29T17:30:00+02:00", "published", 1));
+		String etag = this.client.get().uri("/api/v1/feed").exchange().returnResult(String.class).getResponseHeaders()
+			.getETag();
+		this.client.get().uri("/api/v1/feed").ifNoneMatch(etag).exchange().expectStatus().isNotModified();
+
+		// the service has stored the event by the time it answers the write
 		events.add(event("e-2", "2027-04-29T18:30:00+02:00", "published", 1));
+		this.client.post()
+			.uri("/api/v1/events")
+			.bodyValue(Map.of("title", "Grødaften"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
 		this.client.get()
 			.uri("/api/v1/feed")
 			.ifNoneMatch(etag)

@@ -1,12 +1,10 @@
 package dk.sammen.gateway.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dk.sammen.gateway.MovableClock;
 
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -128,32 +126,6 @@ class InMemoryRateLimiterTest {
 		return new RedisRateLimiter.Config().setReplenishRate(replenishRate)
 			.setBurstCapacity(burstCapacity)
 			.setRequestedTokens(requestedTokens);
-	}
-
-	/** A clock that stands still until told to move. */
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2027-04-26T08:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

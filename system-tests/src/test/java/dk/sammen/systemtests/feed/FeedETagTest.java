@@ -1,5 +1,10 @@
 package dk.sammen.systemtests.feed;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +30,8 @@ class FeedETagTest {
 	private static final String FEED = "/api/v1/feed?kommune=" + TOWN.kommuneCode();
 
 	private static final String CALENDAR = "/api/v1/feed.ics?kommune=" + TOWN.kommuneCode();
+
+	private static final String ATOM = "/api/v1/feed.atom?kommune=" + TOWN.kommuneCode();
 
 	private final Gateway gateway;
 
@@ -65,6 +72,13 @@ class FeedETagTest {
 	void feed_afterAnotherEventIsPublished_answersTheOldETagWithTheNewFeedAndANewETag() {
 		Response before = this.gateway.get(FEED).expect(200);
 		String etag = before.header("ETag").orElseThrow();
+		// remembered by the gateway now, which must not answer 304 from memory once the feed changed
+		this.gateway.get(FEED, "If-None-Match", etag).expect(304);
+		Map<String, String> others = new LinkedHashMap<>();
+		for (String format : List.of(CALENDAR, ATOM)) {
+			others.put(format, this.gateway.get(format).expect(200).header("ETag").orElseThrow());
+			this.gateway.get(format, "If-None-Match", others.get(format)).expect(304);
+		}
 
 		String added = this.gateway.publishEvent(this.partner, EventBody.in(TOWN, daysAhead(16, 18, 0)).title("Grødaften"));
 
@@ -72,6 +86,11 @@ class FeedETagTest {
 		assertThat(after.header("ETag")).isPresent().isNotEqualTo(before.header("ETag"));
 		assertThat(after.body()).contains(added);
 		assertThat(this.gateway.get(FEED, "If-None-Match", after.header("ETag").orElseThrow()).status()).isEqualTo(304);
+		others.forEach((format, old) -> {
+			Response changed = this.gateway.get(format, "If-None-Match", old).expect(200);
+			assertThat(changed.header("ETag")).as(format).isPresent().isNotEqualTo(Optional.of(old));
+			assertThat(changed.body()).as(format).contains("Grødaften");
+		});
 	}
 
 }
