@@ -1,20 +1,16 @@
 package dk.sammen.campaign.activity;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.campaign.CampaignIntegrationTest;
-import dk.sammen.platform.test.BodyMutator;
 import dk.sammen.platform.test.FuzzAnswers;
+import dk.sammen.platform.test.FuzzRuns;
 import dk.sammen.platform.test.Mutant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -46,36 +42,14 @@ class ActivityBodyFuzzTests extends CampaignIntegrationTest {
 	@Test
 	void create_mutatedBodies_neverServerErrorAndStoreOnlyValidActivities() {
 		String slug = newCampaign();
-		Random random = new Random(SEED);
-		List<String> failures = new ArrayList<>();
-		List<String> created = new ArrayList<>();
-		Map<Integer, Integer> statuses = new TreeMap<>();
-		for (int i = 0; i < TRIES; i++) {
-			Mutant mutant = BodyMutator.mutate(random, talk());
-			EntityExchangeResult<byte[]> answer = send(this.http.post().uri("/api/v1/campaigns/{slug}/activities", slug),
-					mutant);
-			int status = answer.getStatus().value();
-			statuses.merge(status, 1, Integer::sum);
-			String fault = FuzzAnswers.fault(mutant, answer, Set.of(201));
-			if (fault != null) {
-				failures.add("try " + i + ": " + fault);
-			}
-			if (status == 201) {
-				created.add(json(answer).get("id").asString());
-			}
-			long stored = storedIn(slug);
-			if (stored != created.size()) {
-				failures.add("try " + i + ": " + status + " but " + stored + " activities stored for " + created.size()
-						+ " created; body " + mutant.excerpt());
-				created.clear();
-				created.addAll(storedIds(slug));
-			}
-		}
-		System.out.println("ActivityBodyFuzzTests create: seed " + SEED + ", " + TRIES + " tries, answers " + statuses);
-		assertThat(failures).as("seed %d (-Dsammen.fuzz.seed=%d)", SEED, SEED).isEmpty();
+		FuzzRuns.Creates run = FuzzRuns.creates(SEED, TRIES, ActivityBodyFuzzTests::talk,
+				(mutant) -> send(this.http.post().uri("/api/v1/campaigns/{slug}/activities", slug), mutant),
+				() -> storedIn(slug), () -> storedIds(slug));
+		System.out.println("ActivityBodyFuzzTests create: seed " + SEED + ", " + TRIES + " tries, answers " + run.statuses());
+		assertThat(run.failures()).as("seed %d (-Dsammen.fuzz.seed=%d)", SEED, SEED).isEmpty();
 		// the generator reaches every kind of answer, not only the parser's 400
-		assertThat(statuses).as("answers of %d tries", TRIES).containsKeys(201, 400, 422);
-		for (String id : created) {
+		assertThat(run.statuses()).as("answers of %d tries", TRIES).containsKeys(201, 400, 422);
+		for (String id : run.created()) {
 			assertRevalidates(slug, id);
 		}
 	}
@@ -86,28 +60,11 @@ class ActivityBodyFuzzTests extends CampaignIntegrationTest {
 		String id = this.http.post().uri("/api/v1/campaigns/{slug}/activities", slug).header(IDENTITY, admin())
 			.bodyValue(talk()).exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
 			.getResponseBody().get("id").asString();
-		Random random = new Random(SEED ^ 0x5DEECE66DL);
-		List<String> failures = new ArrayList<>();
-		long version = 1;
-		for (int i = 0; i < TRIES / 2; i++) {
-			Mutant mutant = BodyMutator.mutate(random, talk());
-			EntityExchangeResult<byte[]> answer = send(this.http.put()
-				.uri("/api/v1/campaigns/{slug}/activities/{id}", slug, id)
-				.header("If-Match", "\"" + version + "\""), mutant);
-			String fault = FuzzAnswers.fault(mutant, answer, Set.of(200));
-			if (fault != null) {
-				failures.add("try " + i + ": " + fault);
-			}
-			long now = json(get(slug, id)).get("version").asLong();
-			if (answer.getStatus().is2xxSuccessful()) {
-				version = now;
-			}
-			else if (now != version) {
-				failures.add("try " + i + ": " + answer.getStatus() + " but the version moved from " + version + " to "
-						+ now + "; body " + mutant.excerpt());
-				version = now;
-			}
-		}
+		List<String> failures = FuzzRuns.changes(SEED, TRIES / 2, ActivityBodyFuzzTests::talk,
+				(mutant, version) -> send(this.http.put()
+					.uri("/api/v1/campaigns/{slug}/activities/{id}", slug, id)
+					.header("If-Match", "\"" + version + "\""), mutant),
+				() -> json(get(slug, id)).get("version").asLong());
 		System.out.println("ActivityBodyFuzzTests put: seed " + SEED + ", " + TRIES / 2 + " tries");
 		assertThat(failures).as("seed %d (-Dsammen.fuzz.seed=%d)", SEED, SEED).isEmpty();
 		assertRevalidates(slug, id);

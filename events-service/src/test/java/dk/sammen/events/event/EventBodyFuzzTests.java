@@ -1,19 +1,16 @@
 package dk.sammen.events.event;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.events.EventsIntegrationTest;
-import dk.sammen.platform.test.BodyMutator;
 import dk.sammen.platform.test.FuzzAnswers;
+import dk.sammen.platform.test.FuzzRuns;
 import dk.sammen.platform.test.Mutant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -48,33 +45,15 @@ class EventBodyFuzzTests extends EventsIntegrationTest {
 	@Test
 	void create_mutatedBodies_neverServerErrorAndStoreOnlyValidEvents() {
 		Partner partner = newPartner();
-		Random random = new Random(SEED);
-		List<String> failures = new ArrayList<>();
-		List<String> created = new ArrayList<>();
-		Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-		for (int i = 0; i < TRIES; i++) {
-			Mutant mutant = BodyMutator.mutate(random, meal());
-			EntityExchangeResult<byte[]> answer = send(this.http.post().uri("/api/v1/events"), partner, mutant);
-			int status = answer.getStatus().value();
-			statuses.merge(status, 1, Integer::sum);
-			check(failures, "try " + i, mutant, answer);
-			if (status == 201) {
-				created.add(json(answer).get("id").asString());
-			}
-			long stored = storedFor(partner);
-			if (stored != created.size()) {
-				failures.add("try " + i + ": " + status + " but " + stored + " events stored for " + created.size()
-						+ " created; body " + mutant.excerpt());
-				created.clear();
-				created.addAll(storedIds(partner));
-			}
-		}
-		System.out.println("EventBodyFuzzTests create: seed " + SEED + ", " + TRIES + " tries, answers " + statuses);
-		assertThat(failures).as("seed %d (-Dsammen.fuzz.seed=%d)", SEED, SEED).isEmpty();
+		FuzzRuns.Creates run = FuzzRuns.creates(SEED, TRIES, EventsIntegrationTest::meal,
+				(mutant) -> send(this.http.post().uri("/api/v1/events"), partner, mutant), () -> storedFor(partner),
+				() -> storedIds(partner));
+		System.out.println("EventBodyFuzzTests create: seed " + SEED + ", " + TRIES + " tries, answers " + run.statuses());
+		assertThat(run.failures()).as("seed %d (-Dsammen.fuzz.seed=%d)", SEED, SEED).isEmpty();
 		// the generator reaches every kind of answer, not only the parser's 400
-		assertThat(statuses).as("answers of %d tries", TRIES).containsKeys(201, 400, 422);
-		assertThat(ownListingCount(partner)).isEqualTo(created.size());
-		for (String id : created) {
+		assertThat(run.statuses()).as("answers of %d tries", TRIES).containsKeys(201, 400, 422);
+		assertThat(ownListingCount(partner)).isEqualTo(run.created().size());
+		for (String id : run.created()) {
 			assertRevalidates(partner, id);
 		}
 	}
@@ -83,25 +62,11 @@ class EventBodyFuzzTests extends EventsIntegrationTest {
 	void put_mutatedBodies_neverServerErrorAndChangeOnlyIntoValidEvents() {
 		Partner partner = newPartner();
 		String id = createEvent(partner, meal()).get("id").asString();
-		Random random = new Random(SEED ^ 0x5DEECE66DL);
-		List<String> failures = new ArrayList<>();
-		long version = 1;
-		for (int i = 0; i < TRIES / 2; i++) {
-			Mutant mutant = BodyMutator.mutate(random, meal());
-			EntityExchangeResult<byte[]> answer = send(
-					this.http.put().uri("/api/v1/events/{id}", id).header("If-Match", "\"" + version + "\""), partner,
-					mutant);
-			check(failures, "try " + i, mutant, answer);
-			long now = json(getOwn(partner, id)).get("version").asLong();
-			if (answer.getStatus().is2xxSuccessful()) {
-				version = now;
-			}
-			else if (now != version) {
-				failures.add("try " + i + ": " + answer.getStatus() + " but the version moved from " + version + " to "
-						+ now + "; body " + mutant.excerpt());
-				version = now;
-			}
-		}
+		List<String> failures = FuzzRuns.changes(SEED, TRIES / 2, EventsIntegrationTest::meal,
+				(mutant, version) -> send(
+						this.http.put().uri("/api/v1/events/{id}", id).header("If-Match", "\"" + version + "\""),
+						partner, mutant),
+				() -> json(getOwn(partner, id)).get("version").asLong());
 		assertThat(failures).as("seed %d (-Dsammen.fuzz.seed=%d)", SEED, SEED).isEmpty();
 		assertRevalidates(partner, id);
 	}
@@ -112,13 +77,6 @@ class EventBodyFuzzTests extends EventsIntegrationTest {
 			spec = spec.header("Content-Type", mutant.contentType());
 		}
 		return spec.bodyValue(mutant.bytes()).exchange().expectBody().returnResult();
-	}
-
-	private static void check(List<String> failures, String label, Mutant mutant, EntityExchangeResult<byte[]> answer) {
-		String fault = FuzzAnswers.fault(mutant, answer, Set.of(200, 201));
-		if (fault != null) {
-			failures.add(label + ": " + fault);
-		}
 	}
 
 	/** The stored event, sent back as a partner would send it, passes every rule again. */
