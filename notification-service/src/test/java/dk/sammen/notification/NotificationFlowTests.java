@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 import dk.sammen.contracts.Topics;
 import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.localstack.KafkaBroker;
-import dk.sammen.localstack.MongoWireServer;
 import dk.sammen.localstack.TopicReader;
 import dk.sammen.platform.consumer.DeadLetterTopics;
 import dk.sammen.platform.identity.CallerIdentity;
@@ -85,13 +84,8 @@ class NotificationFlowTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri",
-				() -> MongoWireServer.shared().connectionString() + "/sammen-notification-flow-" + UUID.randomUUID());
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-		registry.add("spring.kafka.consumer.group-id", () -> "notification-flow-" + UUID.randomUUID());
+		NotificationTestKit.infrastructure(registry, "flow", () -> mailbox.getSmtp().getPort());
 		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "earliest");
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mailbox.getSmtp().getPort());
 	}
 
 	@AfterAll

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +28,12 @@ import dk.sammen.contracts.event.EventSnapshotV1;
 import dk.sammen.contracts.organisation.OrganisationRegisteredV1;
 import dk.sammen.contracts.organisation.OrganisationSnapshotV1;
 import dk.sammen.localstack.FreePorts;
+import dk.sammen.localstack.KafkaBroker;
+import dk.sammen.localstack.MongoWireServer;
 import dk.sammen.platform.outbox.CloudEvents;
 import dk.sammen.platform.outbox.OutboxMessage;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.awaitility.Awaitility.await;
 
@@ -40,6 +45,21 @@ public final class NotificationTestKit {
 	private static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<>]+/api/v1/subscriptions/(confirm|me|unsubscribe)\\?token=([A-Za-z0-9._-]+))");
 
 	private NotificationTestKit() {
+	}
+
+	/**
+	 * Wires a test's application to the shared Kafka broker and MongoDB-wire server, with a database
+	 * and a consumer group of its own, and to an SMTP server on 127.0.0.1.
+	 * @return the run's name, {@code <name>-<uuid>}, for anything else the test keeps apart
+	 */
+	public static String infrastructure(DynamicPropertyRegistry registry, String name, Supplier<Object> smtpPort) {
+		String run = name + "-" + UUID.randomUUID();
+		registry.add("spring.mongodb.uri", () -> MongoWireServer.shared().connectionString() + "/sammen-notification-" + run);
+		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
+		registry.add("spring.kafka.consumer.group-id", () -> "notification-" + run);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", smtpPort);
+		return run;
 	}
 
 	/** A GreenMail SMTP + IMAP server on free ports; every address gets a mailbox with password = address. */

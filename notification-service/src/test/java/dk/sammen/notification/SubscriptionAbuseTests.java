@@ -17,8 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dk.sammen.localstack.KafkaBroker;
-import dk.sammen.localstack.MongoWireServer;
 import dk.sammen.notification.subscription.Subscriber;
 import dk.sammen.notification.subscription.SubscriberStatus;
 import dk.sammen.platform.test.BodyMutator;
@@ -63,12 +61,7 @@ class SubscriptionAbuseTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri",
-				() -> MongoWireServer.shared().connectionString() + "/sammen-notification-secrets-" + UUID.randomUUID());
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-		registry.add("spring.kafka.consumer.group-id", () -> "notification-secrets-" + UUID.randomUUID());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mailbox.getSmtp().getPort());
+		NotificationTestKit.infrastructure(registry, "secrets", () -> mailbox.getSmtp().getPort());
 	}
 
 	@AfterAll

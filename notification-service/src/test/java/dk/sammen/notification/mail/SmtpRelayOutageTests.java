@@ -18,8 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dk.sammen.localstack.FreePorts;
-import dk.sammen.localstack.KafkaBroker;
-import dk.sammen.localstack.MongoWireServer;
+import dk.sammen.notification.NotificationTestKit;
 import dk.sammen.notification.subscription.Consent;
 import dk.sammen.notification.subscription.Frequency;
 import dk.sammen.notification.subscription.Preferences;
@@ -69,13 +68,8 @@ class SmtpRelayOutageTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri",
-				() -> MongoWireServer.shared().connectionString() + "/sammen-notification-smtp-" + UUID.randomUUID());
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-		registry.add("spring.kafka.consumer.group-id", () -> "notification-smtp-" + UUID.randomUUID());
+		NotificationTestKit.infrastructure(registry, "smtp", () -> RELAY_PORT);
 		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "earliest");
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> RELAY_PORT);
 	}
 
 	@Autowired

@@ -15,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
 import dk.sammen.contracts.partner.ReconfirmationRequestedV1;
-import dk.sammen.localstack.KafkaBroker;
-import dk.sammen.localstack.MongoWireServer;
 import dk.sammen.notification.NotificationTestKit;
 import dk.sammen.platform.outbox.CloudEvents;
 import dk.sammen.platform.outbox.OutboxMessage;
@@ -54,13 +52,7 @@ class ReconfirmationMailTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		String run = UUID.randomUUID().toString();
-		registry.add("spring.mongodb.uri",
-				() -> MongoWireServer.shared().connectionString() + "/sammen-notification-partner-" + run);
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-		registry.add("spring.kafka.consumer.group-id", () -> "notification-partner-" + run);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mailbox.getSmtp().getPort());
+		NotificationTestKit.infrastructure(registry, "partner", () -> mailbox.getSmtp().getPort());
 	}
 
 	@Autowired

@@ -18,8 +18,6 @@ import dk.sammen.contracts.event.EventCancelledV1;
 import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventUpdatedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
-import dk.sammen.localstack.KafkaBroker;
-import dk.sammen.localstack.MongoWireServer;
 import dk.sammen.notification.NotificationTestKit;
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.identity.Role;
@@ -79,15 +77,9 @@ abstract class WebhookIntegrationTest {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		String run = UUID.randomUUID().toString();
-		registry.add("spring.mongodb.uri",
-				() -> MongoWireServer.shared().connectionString() + "/sammen-notification-webhooks-" + run);
-		registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-		registry.add("spring.kafka.consumer.group-id", () -> "notification-webhooks-" + run);
+		String run = NotificationTestKit.infrastructure(registry, "webhooks", () -> mailbox.getSmtp().getPort());
 		registry.add("sammen.notification.webhooks.consumer-group", () -> "webhooks-" + run);
 		registry.add("sammen.notification.webhooks.allowed-ports", receiver::port);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mailbox.getSmtp().getPort());
 	}
 
 	@Autowired
