@@ -11,7 +11,6 @@ import dk.sammen.platform.identity.SignedIdentities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
@@ -26,7 +25,6 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "sammen.gateway.rate-limit.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitConfiguration {
 
 	/**
@@ -46,11 +44,6 @@ class RateLimitConfiguration {
 			matchIfMissing = true)
 	InMemoryRateLimiter inMemoryRateLimiter(Clock clock, RateLimitProperties properties) {
 		return configured(new InMemoryRateLimiter(clock), properties);
-	}
-
-	@Bean
-	ClientAddresses clientAddresses(RateLimitProperties properties) {
-		return new ClientAddresses(properties.trustedProxies());
 	}
 
 	@Bean
