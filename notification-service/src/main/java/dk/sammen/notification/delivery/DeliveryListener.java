@@ -32,8 +32,11 @@ class DeliveryListener {
 
 	private final JsonMapper payloads;
 
-	DeliveryListener(DeliveryWorker worker, ConsumerMetrics metrics, JsonMapper json) {
+	private final int concurrency;
+
+	DeliveryListener(DeliveryWorker worker, ConsumerMetrics metrics, JsonMapper json, DeliveryProperties properties) {
 		this.worker = worker;
+		this.concurrency = properties.concurrency();
 		this.metrics = metrics;
 		this.payloads = json.rebuild()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,8 +44,13 @@ class DeliveryListener {
 			.build();
 	}
 
+	/** Read by the listener annotation: sending blocks on MongoDB and SMTP, so partitions are worked in parallel. */
+	public int getConcurrency() {
+		return this.concurrency;
+	}
+
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.NOTIFICATION_DELIVERIES,
-			containerFactory = CloudEventConsumerConfiguration.CONTAINER_FACTORY)
+			containerFactory = CloudEventConsumerConfiguration.CONTAINER_FACTORY, concurrency = "#{__listener.concurrency}")
 	void on(ConsumerRecord<String, byte[]> record) {
 		CloudEventRecord event = CloudEventRecord.of(record);
 		if (!CloudEventTypes.DELIVERY_REQUESTED_V1.equals(event.type())) {

@@ -27,12 +27,30 @@ class DeliveryRecords {
 		this.mongo = mongo;
 	}
 
-	/** Inserts the claim of a task never seen before; emits empty when a record exists already. */
-	Mono<DeliveryRecord> claimNew(DeliveryRequestedV1 task, Instant now) {
-		DeliveryRecord claim = new DeliveryRecord(DeliveryRecord.idOf(task.editionId(), task.subscriberId()),
-				task.editionId(), task.editionKind(), task.subscriberId(), DeliveryRecord.CLAIMED, null, 1, now, null,
-				null, null);
-		return this.mongo.insert(claim).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+	/**
+	 * Inserts the claim of a task never seen before, already marked as sending; emits empty when a
+	 * record exists already. A crash after this is an {@code outcome-unknown}, never a second copy.
+	 */
+	Mono<DeliveryRecord> insertSending(DeliveryRequestedV1 task, Instant now) {
+		return insertNew(task, DeliveryRecord.CLAIMED, null, now, now, null);
+	}
+
+	/** Inserts a plain claim of a task never seen before, not yet sending; emits empty when a record exists already. */
+	Mono<DeliveryRecord> insertClaimed(DeliveryRequestedV1 task, Instant now) {
+		return insertNew(task, DeliveryRecord.CLAIMED, null, now, null, null);
+	}
+
+	/** Inserts a task never seen before as skipped; emits empty when a record exists already. */
+	Mono<DeliveryRecord> insertSkipped(DeliveryRequestedV1 task, String reason, Instant now) {
+		return insertNew(task, DeliveryRecord.SKIPPED, reason, now, null, now);
+	}
+
+	private Mono<DeliveryRecord> insertNew(DeliveryRequestedV1 task, String status, @Nullable String reason,
+			Instant now, @Nullable Instant sendingSince, @Nullable Instant finishedAt) {
+		DeliveryRecord record = new DeliveryRecord(DeliveryRecord.idOf(task.editionId(), task.subscriberId()),
+				task.editionId(), task.editionKind(), task.subscriberId(), status, reason, 1, now, sendingSince, null,
+				finishedAt);
+		return this.mongo.insert(record).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
 	}
 
 	Mono<DeliveryRecord> find(String id) {

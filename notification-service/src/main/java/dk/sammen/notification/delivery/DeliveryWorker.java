@@ -14,8 +14,9 @@ import dk.sammen.notification.mail.SendOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one delivery task's mail at most once. Claims the delivery record, composes the letter,
- * records that sending starts, sends, and closes the record. A task whose record is closed, or
+ * Sends one delivery task's mail at most once. Composes the letter, claims the delivery record
+ * (for a task never seen before, one insert that also records that sending starts), sends, and
+ * closes the record. A task whose record is closed, or
  * claimed by a live worker, is a duplicate and ends here; a claim whose worker died before sending
  * is taken over, one that died while sending is closed as {@code outcome-unknown} — never sent twice.
  * Blocks: runs on the Kafka listener thread, never on the event loop.
@@ -49,18 +50,30 @@ class DeliveryWorker {
 
 	/** What became of a task: the {@code outcome} tag of {@code sammen.notification.deliveries}. */
 	String deliver(DeliveryRequestedV1 task) {
-		DeliveryRecord claim = claim(task);
-		if (claim == null) {
-			return count(task, "duplicate");
-		}
-		LetterComposer.Composition composition = this.composer.compose(task);
+		// composing first (reads only) lets a task never seen before be claimed, and recorded as
+		// sending or skipped, in one insert instead of a claim and a second write
+		LetterComposer.Composition composition = compose(task);
 		if (composition instanceof LetterComposer.Composition.Skip(String reason)) {
+			if (this.records.insertSkipped(task, reason, now()).block(WAIT) != null) {
+				return count(task, DeliveryRecord.SKIPPED);
+			}
+			DeliveryRecord claim = claimExisting(task);
+			if (claim == null) {
+				return count(task, "duplicate");
+			}
 			this.records.finish(claim, DeliveryRecord.SKIPPED, reason, now()).block(WAIT);
 			return count(task, DeliveryRecord.SKIPPED);
 		}
 		LetterComposer.Composition.Mail mail = (LetterComposer.Composition.Mail) composition;
-		if (!Boolean.TRUE.equals(this.records.markSending(claim, now()).block(WAIT))) {
-			return count(task, "lost-claim");
+		DeliveryRecord claim = this.records.insertSending(task, now()).block(WAIT);
+		if (claim == null) {
+			claim = claimExisting(task);
+			if (claim == null) {
+				return count(task, "duplicate");
+			}
+			if (!Boolean.TRUE.equals(this.records.markSending(claim, now()).block(WAIT))) {
+				return count(task, "lost-claim");
+			}
 		}
 		SendOutcome outcome = this.mailer.send(messageId(task), mail.recipient(), mail.letter());
 		return switch (outcome) {
@@ -84,13 +97,32 @@ class DeliveryWorker {
 		};
 	}
 
-	/** The claim this worker now owns, or null when the task is a duplicate or owned by a live worker. */
-	private @Nullable DeliveryRecord claim(DeliveryRequestedV1 task) {
-		Instant now = now();
-		DeliveryRecord fresh = this.records.claimNew(task, now).block(WAIT);
-		if (fresh != null) {
-			return fresh;
+	/**
+	 * Composes the letter. When that fails (e.g. MongoDB is away), leaves a plain claim behind, as
+	 * claiming first did, so the reconciler queues the task again after the lease even if the
+	 * listener gives the record up.
+	 */
+	private LetterComposer.Composition compose(DeliveryRequestedV1 task) {
+		try {
+			return this.composer.compose(task);
 		}
+		catch (RuntimeException ex) {
+			try {
+				this.records.insertClaimed(task, now()).block(WAIT);
+			}
+			catch (RuntimeException claimFailed) {
+				ex.addSuppressed(claimFailed);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The claim this worker now owns of a delivery recorded before (a redelivered or requeued task),
+	 * or null when it is finished or owned by a live worker.
+	 */
+	private @Nullable DeliveryRecord claimExisting(DeliveryRequestedV1 task) {
+		Instant now = now();
 		DeliveryRecord existing = this.records.find(DeliveryRecord.idOf(task.editionId(), task.subscriberId()))
 			.block(WAIT);
 		if (existing == null || existing.isFinished()

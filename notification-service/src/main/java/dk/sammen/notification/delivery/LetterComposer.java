@@ -1,10 +1,13 @@
 package dk.sammen.notification.delivery;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,15 +51,36 @@ class LetterComposer {
 
 	private final SubscriptionLinks links;
 
+	/** The most editions and listings kept; far more than are ever sent at once. */
+	private static final int MOST_CACHED = 64;
+
 	private final Duration confirmValidity;
 
+	private final Duration listingReuse;
+
+	private final Clock clock;
+
+	/** Editions by id: their kind and spec, all a letter reads of them, never change once created. */
+	private final Map<String, Edition> editionsById = new ConcurrentHashMap<>();
+
+	private final Map<Listing, Listed> listings = new ConcurrentHashMap<>();
+
 	LetterComposer(SubscriberDirectory subscribers, Editions editions, UpcomingItems upcoming,
-			SubscriptionLinks links, TokenProperties tokens) {
+			SubscriptionLinks links, TokenProperties tokens, DeliveryProperties properties, Clock clock) {
 		this.subscribers = subscribers;
 		this.editions = editions;
 		this.upcoming = upcoming;
 		this.links = links;
 		this.confirmValidity = tokens.confirmValidity();
+		this.listingReuse = properties.listingReuse();
+		this.clock = clock;
+	}
+
+	/** One read of the upcoming items, the same for every letter of an edition before each subscriber's filter. */
+	private record Listing(Instant from, Instant to, @Nullable String programme, @Nullable String kind) {
+	}
+
+	private record Listed(List<UpcomingItem> items, Instant readAt) {
 	}
 
 	/** A letter to send, or the reason to skip it. */
@@ -93,7 +117,7 @@ class LetterComposer {
 			// nothing but confirmation mails ever goes to an unconfirmed or unsubscribed address
 			return new Composition.Skip("not-confirmed");
 		}
-		Edition edition = this.editions.find(task.editionId()).block(WAIT);
+		Edition edition = edition(task.editionId());
 		if (edition == null) {
 			return new Composition.Skip("unknown-edition");
 		}
@@ -131,15 +155,51 @@ class LetterComposer {
 
 	private List<ListedItem> listed(Preferences preferences, Instant from, Instant to, @Nullable String programme,
 			@Nullable String kind, @Nullable String campaign) {
-		List<UpcomingItem> items = this.upcoming.publishedList(from, to, programme, kind).block(WAIT);
-		return (items == null) ? List.of()
-				: items.stream()
+		return published(new Listing(from, to, programme, kind)).stream()
 					.filter((item) -> preferences.follows(item.programme())
 							&& preferences.covers(item.kommuneCode(), item.regionCode())
 							&& (campaign == null || campaign.equals(item.campaign())))
 					.limit(MOST_ITEMS)
 					.map(this::listedItem)
 					.toList();
+	}
+
+	private @Nullable Edition edition(String id) {
+		Edition cached = this.editionsById.get(id);
+		if (cached != null) {
+			return cached;
+		}
+		Edition found = this.editions.find(id).block(WAIT);
+		if (found != null) {
+			remember(this.editionsById, id, found);
+		}
+		return found;
+	}
+
+	/**
+	 * The published items of {@code listing}, read once per {@code listingReuse} for all the letters
+	 * composed meanwhile instead of once per letter.
+	 */
+	private List<UpcomingItem> published(Listing listing) {
+		Instant now = this.clock.instant();
+		Listed cached = this.listings.get(listing);
+		if (cached != null && cached.readAt().plus(this.listingReuse).isAfter(now)) {
+			return cached.items();
+		}
+		List<UpcomingItem> items = this.upcoming.publishedList(listing.from(), listing.to(), listing.programme(),
+				listing.kind()).block(WAIT);
+		List<UpcomingItem> read = (items != null) ? items : List.of();
+		if (this.listingReuse.isPositive()) {
+			remember(this.listings, listing, new Listed(read, now));
+		}
+		return read;
+	}
+
+	private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+		if (cache.size() >= MOST_CACHED) {
+			cache.clear();
+		}
+		cache.put(key, value);
 	}
 
 	private ListedItem listedItem(UpcomingItem item) {

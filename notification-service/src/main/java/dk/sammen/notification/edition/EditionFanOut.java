@@ -90,9 +90,11 @@ class EditionFanOut {
 
 	private Mono<Edition> queue(Edition edition, List<Subscriber> page) {
 		List<Subscriber> targeted = page.stream().filter(edition::targets).toList();
+		// all of the page's tasks in flight at once, so the producer batches them; the cursor still moves
+		// only once every one is acknowledged
 		return Flux.fromIterable(targeted)
-			.concatMap((subscriber) -> this.tasks.queue(edition.id(), edition.kind().slug(), subscriber.id())
-				.doOnSuccess((queued) -> this.queued.increment()))
+			.flatMap((subscriber) -> this.tasks.queue(edition.id(), edition.kind().slug(), subscriber.id())
+				.doOnSuccess((queued) -> this.queued.increment()), Math.max(1, targeted.size()))
 			.then(Mono.defer(() -> advance(edition, page.getLast().id(), targeted.size())));
 	}
 

@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.net.IDN;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -31,16 +32,17 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Renders and sends one letter at a time over SMTP: a {@code multipart/alternative} of plain text
- * and HTML, with RFC 8058 one-click unsubscribe headers on every newsletter. One instance (the
- * bean) holds the rate limit for the whole service instance. Thread-safe; blocking.
+ * Renders and sends one letter at a time over SMTP, on a connection kept open between letters
+ * ({@link SmtpConnections}): a {@code multipart/alternative} of plain text and HTML, with RFC 8058
+ * one-click unsubscribe headers on every newsletter. One instance (the bean) holds the rate limit
+ * for the whole service instance. Thread-safe; blocking.
  *
  * <p>Metrics: {@code sammen.notification.mails} (tags {@code kind}, {@code outcome} =
  * {@code sent}, {@code permanent-failure}, {@code temporary-failure}),
  * {@code sammen.notification.mail.send} (the time per letter, waits and retries included; same
  * tags) and {@code sammen.notification.mail.retries} (tag {@code kind}).
  */
-public class Mailer {
+public class Mailer implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Mailer.class);
 
@@ -58,8 +60,12 @@ public class Mailer {
 
 	private final Retry retry;
 
+	private final SmtpConnections connections;
+
 	Mailer(JavaMailSender sender, MailProperties properties, MeterRegistry meters) {
 		this.sender = sender;
+		this.connections = new SmtpConnections(sender, properties.messagesPerConnection(),
+				properties.connectionIdleReuse(), Clock.systemUTC());
 		this.properties = properties;
 		this.meters = meters;
 		this.renderer = new LetterRenderer(properties.hostMealUrl());
@@ -169,7 +175,7 @@ public class Mailer {
 			return new SendOutcome.TemporaryFailure("no permit from the rate limit within " + this.properties.permitTimeout());
 		}
 		try {
-			this.sender.send(message);
+			this.connections.send(message);
 			return new SendOutcome.Sent();
 		}
 		catch (MailException ex) {
@@ -233,6 +239,12 @@ public class Mailer {
 			throw new IllegalArgumentException(
 					"A " + letter.kind() + " letter needs the recipient's " + name + " (http or https), got " + url);
 		}
+	}
+
+	/** Closes the SMTP connections kept open between letters. */
+	@Override
+	public void close() {
+		this.connections.close();
 	}
 
 	/** The limiter all sends of this instance share; tests read its metrics. */

@@ -50,6 +50,7 @@ public class AggregateStore {
 		state.remove("_id");
 		state.remove(OutboxMessage.FIELD);
 		state.remove(OutboxMessage.LEASE_FIELD);
+		state.remove(OutboxMessage.LEASE_OWNER_FIELD);
 		Update update = new Update();
 		state.forEach(update::set);
 		// a property that became null is left out of the document: remove it, or the old value stays

@@ -24,6 +24,9 @@ public record OutboxMessage(String ceId, String topic, String key, String type, 
 	/** When the relay's current claim on a document expires. */
 	public static final String LEASE_FIELD = "outboxLeaseUntil";
 
+	/** Which relay pass holds the current claim: the claim of a batch is one update, this tells whose it is. */
+	public static final String LEASE_OWNER_FIELD = "outboxLeaseOwner";
+
 	public static OutboxMessage of(String topic, String key, String type, Instant occurredAt, Object payload,
 			JsonMapper jsonMapper) {
 		return new OutboxMessage(UUID.randomUUID().toString(), topic, key, type, occurredAt,

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,7 +30,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,9 +41,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Sends the pending {@link OutboxMessage}s of the configured collections to Kafka. Each pass
- * claims one document at a time with a lease (so replicas share the work without sending the
- * same document concurrently), sends its messages in order and pulls exactly those the broker
- * acknowledged. Writes wake it up at once; a timer covers everything else, e.g. after a restart.
+ * claims a batch of documents with a lease (so replicas share the work without sending the same
+ * document concurrently), sends the batch's messages together, each document's in order, and pulls
+ * exactly those the broker acknowledged. Writes wake it up at once; a timer covers everything
+ * else, e.g. after a restart.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -112,47 +115,122 @@ public class OutboxRelay implements SmartLifecycle {
 			.reduce(0L, Long::sum);
 	}
 
+	/**
+	 * Claims and relays a batch at a time until a batch comes back short (nothing more is pending,
+	 * or the rest is leased by another replica) or a send failed (the next pass retries).
+	 */
 	private Mono<Long> drainCollection(String collection) {
-		return claimNext(collection).expand((document) -> claimNext(collection))
-			.concatMap((document) -> relay(collection, document))
-			.reduce(0L, Long::sum);
+		return claimBatch(collection).flatMap((claimed) -> claimed.isEmpty() ? Mono.just(0L)
+				: relay(collection, claimed).flatMap((relayed) -> relayed.goOn(this.properties.batchSize())
+						? drainCollection(collection).map((more) -> more + relayed.sent())
+						: Mono.just(relayed.sent())));
 	}
 
-	private Mono<Document> claimNext(String collection) {
-		Instant now = this.clock.instant();
-		Query claimable = Query.query(Criteria.where(OutboxMessage.FIELD + ".0")
+	private static Criteria claimable(Instant now) {
+		return Criteria.where(OutboxMessage.FIELD + ".0")
 			.exists(true)
 			.orOperator(Criteria.where(OutboxMessage.LEASE_FIELD).exists(false),
-					Criteria.where(OutboxMessage.LEASE_FIELD).lt(now)));
-		Update claim = Update.update(OutboxMessage.LEASE_FIELD, now.plus(this.properties.lease()));
-		return this.mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true),
-				Document.class, collection);
+					Criteria.where(OutboxMessage.LEASE_FIELD).lt(now));
 	}
 
-	private Mono<Long> relay(String collection, Document document) {
-		Object id = document.get("_id");
+	/**
+	 * Leases up to {@code batchSize} documents with pending messages. One query finds candidates
+	 * (the only one that cannot use the {@code _id} index, so it runs once per batch, not once per
+	 * document); one update leases those still claimable under a token of this pass, so two
+	 * replicas never own the same document; one read returns what this pass now owns, as stored
+	 * after the lease, so no message pushed in between is missed or sent by someone else.
+	 */
+	private Mono<List<Document>> claimBatch(String collection) {
+		Instant now = this.clock.instant();
+		Query candidates = Query.query(claimable(now)).limit(this.properties.batchSize());
+		candidates.fields().include("_id");
+		return this.mongo.find(candidates, Document.class, collection)
+			.map((document) -> document.get("_id"))
+			.collectList()
+			.flatMap((ids) -> {
+				if (ids.isEmpty()) {
+					return Mono.just(List.<Document>of());
+				}
+				String token = UUID.randomUUID().toString();
+				Update lease = Update.update(OutboxMessage.LEASE_FIELD, now.plus(this.properties.lease()))
+					.set(OutboxMessage.LEASE_OWNER_FIELD, token);
+				// read by _id alone and filtered here: the MongoDB-wire test server uses its _id index only for
+				// a filter on nothing but _id, and scans the collection for any other
+				return this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).andOperator(claimable(now))), lease,
+						collection)
+					.flatMap((result) -> (result.getModifiedCount() == 0) ? Mono.just(List.<Document>of())
+							: this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, collection)
+								.filter((document) -> token.equals(document.getString(OutboxMessage.LEASE_OWNER_FIELD)))
+								.collectList());
+			});
+	}
+
+	/** What one batch achieved. */
+	private record Relayed(int documents, long sent, boolean failed) {
+
+		boolean goOn(int batchSize) {
+			return !this.failed && this.documents >= batchSize;
+		}
+
+	}
+
+	/**
+	 * Sends the messages of all claimed documents at once, so the producer batches them and the
+	 * acknowledgements are awaited together, not one round trip each. Within a document each
+	 * message is sent only after the one before it was acknowledged, exactly as one at a time:
+	 * what is pulled is always an acknowledged prefix, so a failure can never let a later change of
+	 * an aggregate overtake an earlier one. Then one bulk write pulls what was acknowledged and
+	 * gives up the leases.
+	 */
+	private Mono<Relayed> relay(String collection, List<Document> claimed) {
+		return Flux.fromIterable(claimed)
+			.flatMap((document) -> relayOne(collection, document), claimed.size())
+			.collectList()
+			.flatMap((outcomes) -> {
+				long sent = outcomes.stream().mapToLong((outcome) -> outcome.acknowledged().size()).sum();
+				boolean failed = outcomes.stream().anyMatch(Outcome::failed);
+				Relayed relayed = new Relayed(claimed.size(), sent, failed);
+				return release(collection, outcomes)
+					.then(failed ? Mono.delay(this.properties.retryBackoff()).then() : Mono.<Void>empty())
+					.thenReturn(relayed);
+			});
+	}
+
+	/** The messages of one document the broker acknowledged, in order, and whether one failed. */
+	private record Outcome(Object id, List<String> acknowledged, boolean failed) {
+	}
+
+	private Mono<Outcome> relayOne(String collection, Document document) {
 		List<Document> pending = document.getList(OutboxMessage.FIELD, Document.class, List.of());
 		List<String> acknowledged = new ArrayList<>();
 		return Flux.fromIterable(pending)
 			.concatMap((message) -> send(message).doOnSuccess((ignored) -> acknowledged.add(message.getString("ceId"))))
-			.then(Mono.just(true))
+			.then(Mono.just(false))
 			.onErrorResume((ex) -> {
 				this.failures.increment();
 				logger.warn("Outbox send from " + collection + " failed, will retry: " + ex.getMessage());
-				return Mono.just(false);
+				return Mono.just(true);
 			})
-			.flatMap((completed) -> release(collection, id, acknowledged)
-				.then(completed ? Mono.<Void>empty() : Mono.delay(this.properties.retryBackoff()).then())
-				.thenReturn((long) acknowledged.size()));
+			.map((failed) -> new Outcome(document.get("_id"), acknowledged, failed));
 	}
 
-	/** Pulls what the broker acknowledged and gives up the lease, in one document update. */
-	private Mono<Void> release(String collection, Object id, List<String> acknowledged) {
-		Update update = new Update().unset(OutboxMessage.LEASE_FIELD);
-		if (!acknowledged.isEmpty()) {
-			update.pull(OutboxMessage.FIELD, Query.query(Criteria.where("ceId").in(acknowledged)).getQueryObject());
+	/**
+	 * Pulls what the broker acknowledged and gives up the leases, one single-document update per
+	 * document in one bulk write. By {@code _id} alone, as one document at a time did (and so on the
+	 * index of the MongoDB-wire test server too): pulling by {@code ce_id} is idempotent, and a
+	 * relay that outlived its lease at worst lets a message be sent again, which consumers drop.
+	 */
+	private Mono<Void> release(String collection, List<Outcome> outcomes) {
+		ReactiveBulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+		for (Outcome outcome : outcomes) {
+			Update update = new Update().unset(OutboxMessage.LEASE_FIELD).unset(OutboxMessage.LEASE_OWNER_FIELD);
+			if (!outcome.acknowledged().isEmpty()) {
+				update.pull(OutboxMessage.FIELD,
+						Query.query(Criteria.where("ceId").in(outcome.acknowledged())).getQueryObject());
+			}
+			bulk.updateOne(Query.query(Criteria.where("_id").is(outcome.id())), update);
 		}
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection).then();
+		return bulk.execute().then();
 	}
 
 	private Mono<Void> send(Document message) {
