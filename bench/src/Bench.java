@@ -1002,28 +1002,20 @@ public class Bench {
 		try (var runs = Files.list(reports)) {
 			Path latest = runs.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName)).orElseThrow(
 					() -> new IllegalStateException("Gatling wrote no report; see " + log));
-			stats = latest.resolve("js/stats.json");
+			stats = latest.resolve("index.html");
 			r.put("gatlingReport", this.root.relativize(latest).toString());
 		}
-		JsonNode all = JSON.readTree(stats.toFile());
-		ObjectNode requests = r.putObject("requests");
+		ObjectNode requests = gatlingRequests(stats);
+		r.set("requests", requests);
 		long failed = 0;
 		long warmupFailed = 0;
-		for (JsonNode request : all.path("contents")) {
-			JsonNode st = request.path("stats");
-			String name = st.path("name").asText(request.path("name").asText());
-			ObjectNode n = requests.putObject(name);
-			n.put("count", st.path("numberOfRequests").path("total").asLong());
-			n.put("ko", st.path("numberOfRequests").path("ko").asLong());
-			n.put("p50Ms", st.path("percentiles1").path("total").asDouble());
-			n.put("p95Ms", st.path("percentiles3").path("total").asDouble());
-			n.put("p99Ms", st.path("percentiles4").path("total").asDouble());
-			n.put("maxMs", st.path("maxResponseTime").path("total").asDouble());
-			if (name.endsWith(" #0")) {
-				warmupFailed += n.path("ko").asLong();
+		for (var fields = requests.fields(); fields.hasNext();) {
+			var e = fields.next();
+			if (e.getKey().endsWith(" #0")) {
+				warmupFailed += e.getValue().path("ko").asLong();
 			}
 			else {
-				failed += n.path("ko").asLong();
+				failed += e.getValue().path("ko").asLong();
 			}
 		}
 		r.put("failedRequests", failed);
@@ -1080,6 +1072,34 @@ public class Bench {
 			.append(r.path("gatlingReport").asText()).append("` (not committed).\n\n");
 		r.put("table", table.toString());
 		return r;
+	}
+
+	/** Per request name: count, failed and percentiles, from the statistics table of Gatling's HTML report (3.14 writes no JSON). */
+	static ObjectNode gatlingRequests(Path indexHtml) throws IOException {
+		String report = Files.readString(indexHtml);
+		ObjectNode requests = JSON.createObjectNode();
+		Pattern name = Pattern.compile("class=\"ellipsed-name\">([^<]+)</span>");
+		Pattern cell = Pattern.compile("col-(\\d+)\">([^<]*)<");
+		String[] rows = report.split("<tr id=\"req_");
+		for (int i = 1; i < rows.length; i++) {
+			Matcher named = name.matcher(rows[i]);
+			if (!named.find()) {
+				continue;
+			}
+			Map<Integer, String> cells = new HashMap<>();
+			Matcher values = cell.matcher(rows[i]);
+			while (values.find()) {
+				cells.putIfAbsent(Integer.parseInt(values.group(1)), values.group(2).trim());
+			}
+			ObjectNode n = requests.putObject(named.group(1).replace("&amp;", "&").replace("&#x2B;", "+"));
+			n.put("count", Long.parseLong(cells.getOrDefault(2, "0")));
+			n.put("ko", Long.parseLong(cells.getOrDefault(4, "0")));
+			n.put("p50Ms", Double.parseDouble(cells.getOrDefault(8, "0")));
+			n.put("p95Ms", Double.parseDouble(cells.getOrDefault(10, "0")));
+			n.put("p99Ms", Double.parseDouble(cells.getOrDefault(11, "0")));
+			n.put("maxMs", Double.parseDouble(cells.getOrDefault(12, "0")));
+		}
+		return requests;
 	}
 
 	/** The heap in use, summed over the pools, from the service's Prometheus scrape. */
