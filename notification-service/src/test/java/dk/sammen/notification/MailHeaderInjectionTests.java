@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.cloudevents.CloudEvent;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
@@ -30,23 +28,17 @@ import dk.sammen.notification.edition.EditionKind;
 import dk.sammen.notification.subscription.Subscriber;
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.identity.Role;
-import dk.sammen.platform.identity.SignedIdentities;
 import dk.sammen.platform.outbox.CloudEvents;
 import dk.sammen.platform.outbox.OutboxMessage;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dk.sammen.notification.NotificationTestKit.PATIENCE;
 import static dk.sammen.notification.NotificationTestKit.awaitMails;
@@ -69,7 +61,7 @@ import static org.awaitility.Awaitility.await;
 				"sammen.notification.partner-notices.sweep-interval=300ms",
 				"sammen.notification.partner-notices.retry-delay=200ms" })
 @AutoConfigureWebTestClient
-class MailHeaderInjectionTests {
+class MailHeaderInjectionTests extends NotificationIntegrationTest {
 
 	static final GreenMail mailbox = NotificationTestKit.startMailbox();
 
@@ -91,22 +83,6 @@ class MailHeaderInjectionTests {
 	static void stopMailbox() {
 		mailbox.stop();
 	}
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	SignedIdentities identities;
-
-	@Autowired
-	@Qualifier("cloudEventKafkaTemplate")
-	KafkaTemplate<String, CloudEvent> kafka;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
 
 	/** The first requests of a cold application on a busy machine can take longer than the client's default 5 s. */
 	@BeforeEach

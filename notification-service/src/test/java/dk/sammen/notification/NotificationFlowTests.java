@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.cloudevents.CloudEvent;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -23,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.Topics;
 import dk.sammen.contracts.event.EventPublishedV1;
@@ -32,24 +30,19 @@ import dk.sammen.localstack.TopicReader;
 import dk.sammen.platform.consumer.DeadLetterTopics;
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.identity.Role;
-import dk.sammen.platform.identity.SignedIdentities;
 import dk.sammen.platform.test.SammenBlockHound;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dk.sammen.notification.NotificationTestKit.PATIENCE;
 import static dk.sammen.notification.NotificationTestKit.awaitMails;
@@ -74,7 +67,7 @@ import static org.awaitility.Awaitility.await;
 				"sammen.notification.links.base-url=https://sammen.example" })
 @AutoConfigureWebTestClient
 @DirtiesContext
-class NotificationFlowTests {
+class NotificationFlowTests extends NotificationIntegrationTest {
 
 	static {
 		SammenBlockHound.install();
@@ -92,22 +85,6 @@ class NotificationFlowTests {
 	static void stopMailbox() {
 		mailbox.stop();
 	}
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	SignedIdentities identities;
-
-	@Autowired
-	@Qualifier("cloudEventKafkaTemplate")
-	KafkaTemplate<String, CloudEvent> kafka;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
 
 	// the group the consumers were bound with: the dynamic property draws a new random name each time it is read
 	@Autowired

@@ -7,23 +7,19 @@ import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.cloudevents.CloudEvent;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
 import dk.sammen.contracts.partner.ReconfirmationRequestedV1;
+import dk.sammen.notification.NotificationIntegrationTest;
 import dk.sammen.notification.NotificationTestKit;
 import dk.sammen.platform.outbox.CloudEvents;
 import dk.sammen.platform.outbox.OutboxMessage;
 import dk.sammen.platform.test.SammenBlockHound;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 				"sammen.notification.partner-notices.sweep-interval=300ms",
 				"sammen.notification.partner-notices.retry-delay=200ms" })
 @DirtiesContext
-class ReconfirmationMailTests {
+@AutoConfigureWebTestClient
+class ReconfirmationMailTests extends NotificationIntegrationTest {
 
 	static {
 		SammenBlockHound.install();
@@ -54,16 +51,6 @@ class ReconfirmationMailTests {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		NotificationTestKit.infrastructure(registry, "partner", () -> mailbox.getSmtp().getPort());
 	}
-
-	@Autowired
-	@Qualifier("cloudEventKafkaTemplate")
-	KafkaTemplate<String, CloudEvent> kafka;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
 
 	@Test
 	void reconfirmationRequested_deliveredTwice_mailsTheContactOnce() throws Exception {

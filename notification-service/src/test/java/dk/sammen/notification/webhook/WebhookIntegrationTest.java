@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dk.sammen.contracts.CloudEventTypes;
 import dk.sammen.contracts.Topics;
@@ -18,27 +16,22 @@ import dk.sammen.contracts.event.EventCancelledV1;
 import dk.sammen.contracts.event.EventPublishedV1;
 import dk.sammen.contracts.event.EventUpdatedV1;
 import dk.sammen.contracts.event.EventSnapshotV1;
+import dk.sammen.notification.NotificationIntegrationTest;
 import dk.sammen.notification.NotificationTestKit;
 import dk.sammen.platform.identity.CallerIdentity;
 import dk.sammen.platform.identity.Role;
-import dk.sammen.platform.identity.SignedIdentities;
 import dk.sammen.platform.outbox.CloudEvents;
 import dk.sammen.platform.outbox.OutboxMessage;
 import dk.sammen.platform.test.SammenBlockHound;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The webhook feature on real parts: the service on a random port, a real Kafka broker, the
@@ -60,7 +53,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 @DirtiesContext
 @Import(WebhookIntegrationTest.ReceiverTrust.class)
-abstract class WebhookIntegrationTest {
+abstract class WebhookIntegrationTest extends NotificationIntegrationTest {
 
 	static {
 		SammenBlockHound.install();
@@ -81,22 +74,6 @@ abstract class WebhookIntegrationTest {
 		registry.add("sammen.notification.webhooks.consumer-group", () -> "webhooks-" + run);
 		registry.add("sammen.notification.webhooks.allowed-ports", receiver::port);
 	}
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	SignedIdentities identities;
-
-	@Autowired
-	@Qualifier("cloudEventKafkaTemplate")
-	KafkaTemplate<String, CloudEvent> kafka;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
 
 	private static TestReceiver startReceiver() {
 		try {
