@@ -1,6 +1,7 @@
 package dk.sammen.gateway;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,23 +85,21 @@ class RedisRateLimitIntegrationTest {
 		String address = newClient();
 		sendUntilRefused(first, HttpMethod.GET, address, null);
 
-		client(second).get()
-			.uri("/api/v1/events")
-			.header(X_FORWARDED_FOR, address)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectHeader()
-			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
-			.expectHeader()
-			.valueEquals("X-RateLimit-Burst-Capacity", "5")
-			.expectHeader()
-			.valueEquals("X-RateLimit-Replenish-Rate", "1")
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://sammen.dk/problems/rate-limited");
+		EntityExchangeResult<byte[]> refused = send(second, HttpMethod.GET, address, null);
+		if (refused.getStatus() != HttpStatus.TOO_MANY_REQUESTS) {
+			// Redis refills whole tokens per second: one may have come back, and the shared budget is empty again after it
+			refused = send(second, HttpMethod.GET, address, null);
+		}
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		HttpHeaders headers = refused.getResponseHeaders();
+		assertThat(headers.getContentType()).isNotNull()
+			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+		assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		assertThat(headers.getFirst("X-RateLimit-Burst-Capacity")).isEqualTo("5");
+		assertThat(headers.getFirst("X-RateLimit-Replenish-Rate")).isEqualTo("1");
+		assertThat(new String(refused.getResponseBody(), StandardCharsets.UTF_8))
+			.contains("\"type\":\"https://sammen.dk/problems/rate-limited\"");
 	}
 
 	@Test
