@@ -2,11 +2,11 @@ package dk.sammen.gateway.feed;
 
 import reactor.core.publisher.Mono;
 
+import dk.sammen.gateway.WriteRequests;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -24,8 +24,7 @@ final class FeedWritesFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		HttpMethod method = exchange.getRequest().getMethod();
-		if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
+		if (!WriteRequests.isWrite(exchange.getRequest().getMethod())) {
 			return chain.filter(exchange);
 		}
 		// before the answer goes out, so that the writer's next request already finds the validators

@@ -1,16 +1,12 @@
 package dk.sammen.gateway.ratelimit;
 
-import java.util.Set;
-
+import dk.sammen.gateway.WriteRequests;
 import org.springframework.http.HttpMethod;
 
 /** Which budget a request takes from. */
 enum RequestKind {
 
 	READ("read", "reads"), WRITE("write", "writes");
-
-	private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-			HttpMethod.DELETE);
 
 	private final String tag;
 
@@ -22,7 +18,7 @@ enum RequestKind {
 	}
 
 	static RequestKind of(HttpMethod method) {
-		return WRITES.contains(method) ? WRITE : READ;
+		return WriteRequests.isWrite(method) ? WRITE : READ;
 	}
 
 	/** The value of the {@code kind} tag of the metrics. */
