@@ -63,6 +63,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final boolean seed;
 
+	private final boolean mongoInMemory;
+
 	// bin/local-stack ends when a child dies and is stopped with Ctrl-C; a test may stop a child on purpose
 	private final boolean commandLine;
 
@@ -111,6 +113,7 @@ public final class LocalStack implements AutoCloseable {
 		this.ports = builder.ports;
 		this.reset = builder.reset;
 		this.seed = builder.seed;
+		this.mongoInMemory = builder.mongoInMemory;
 		this.commandLine = commandLine;
 		this.environment = Map.copyOf(builder.environment);
 		Map<String, Map<String, String>> serviceEnvironment = new HashMap<>();
@@ -314,8 +317,11 @@ public final class LocalStack implements AutoCloseable {
 		endProgress("ready" + took(started));
 
 		started = System.nanoTime();
-		beginProgress("MongoDB-wire server on 127.0.0.1:" + this.ports.mongo() + " (" + data.resolve("mongo.mv.db") + ")");
-		this.mongo = MongoWireServer.persistent(data.resolve("mongo.mv.db"), this.ports.mongo()).start();
+		Path mongoFile = data.resolve("mongo.mv.db");
+		beginProgress("MongoDB-wire server on 127.0.0.1:" + this.ports.mongo() + " ("
+				+ (this.mongoInMemory ? "in memory" : mongoFile) + ")");
+		this.mongo = (this.mongoInMemory ? MongoWireServer.inMemory(this.ports.mongo())
+				: MongoWireServer.persistent(mongoFile, this.ports.mongo())).start();
 		endProgress("ready" + took(started));
 
 		started = System.nanoTime();
@@ -570,6 +576,8 @@ public final class LocalStack implements AutoCloseable {
 
 		private boolean seed = true;
 
+		private boolean mongoInMemory;
+
 		private Map<String, String> environment = System.getenv();
 
 		private final Map<String, Map<String, String>> serviceEnvironment = new HashMap<>();
@@ -607,6 +615,16 @@ public final class LocalStack implements AutoCloseable {
 		/** Whether a new data directory gets the sample organisations, events and activities. */
 		public Builder seed(boolean seed) {
 			this.seed = seed;
+			return this;
+		}
+
+		/**
+		 * Whether the MongoDB-wire server keeps its data in memory only, for runs that need no
+		 * restart with the same data (benchmarks): no H2 file, and filters pinning a unique key
+		 * are answered from its index (see {@link MongoWireServer}).
+		 */
+		public Builder mongoInMemory(boolean mongoInMemory) {
+			this.mongoInMemory = mongoInMemory;
 			return this;
 		}
 

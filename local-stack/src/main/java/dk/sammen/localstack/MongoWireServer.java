@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A MongoDB-wire-compatible server in this JVM (mongo-java-server), in memory or kept in an H2
  * MVStore file, listening on 127.0.0.1. The oplog is enabled, so change streams work. Geo queries,
- * {@code $text} and multi-document transactions are not supported.
+ * {@code $text} and multi-document transactions are not supported. In memory, a filter that pins
+ * every key of a unique index is answered from that index ({@link KeyedMemoryBackend}); otherwise,
+ * and always in the H2 file, a filter whose keys are not exactly an index's scans the collection.
  *
  * <pre>{@code
  * MongoWireServer mongo = MongoWireServer.inMemory().start();
@@ -131,7 +132,7 @@ public final class MongoWireServer implements AutoCloseable {
 
 	private MongoBackend openBackend() {
 		if (this.file == null) {
-			return new MemoryBackend();
+			return new KeyedMemoryBackend();
 		}
 		try {
 			Path parent = this.file.getParent();
